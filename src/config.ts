@@ -1,0 +1,66 @@
+/**
+ * Configuration: the environment, validated once with zod. Nothing else reads `process.env`.
+ * An invalid environment fails fast with every problem listed, not just the first.
+ */
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  ORG_NAME: z.string().min(1).default("Sampark Demo Organisation"),
+  TIMEZONE: z.string().min(1).default("Asia/Kolkata"),
+  QUIET_HOURS_START: hhmm.default("22:00"),
+  QUIET_HOURS_END: hhmm.default("06:00"),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  orgName: string;
+  timezone: string;
+  quietHours: { start: string; end: string };
+  shutdownGraceMs: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates `env` (normally `process.env`). Throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" so a blank line in .env falls back to the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    orgName: e.ORG_NAME,
+    timezone: e.TIMEZONE,
+    quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  });
+}
