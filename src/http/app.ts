@@ -1,7 +1,7 @@
 /**
  * The express application, built from its dependencies so tests can drive it without a port.
  */
-import express, { type Express, type Request, type Response, type NextFunction } from "express";
+import express, { type Express, type Request, type Response, type NextFunction, type Router } from "express";
 import type { Logger } from "../log.js";
 
 export interface AppDeps {
@@ -10,6 +10,10 @@ export interface AppDeps {
   storeReady(): Promise<boolean>;
   /** Whether the process is shutting down; `/readyz` then answers 503 so balancers drain it. */
   isDraining?(): boolean;
+  /** Feature routers (web chat, webhooks, admin API), mounted after the JSON body parser. */
+  routers?: Router[];
+  /** Static files (the chat simulator page) served at `/`. */
+  publicDir?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -28,6 +32,10 @@ export function createApp(deps: AppDeps): Express {
     const storeOk = await deps.storeReady().catch(() => false);
     res.status(storeOk ? 200 : 503).json({ status: storeOk ? "ready" : "unavailable", store: storeOk });
   });
+
+  app.use(express.json({ limit: "64kb" }));
+  for (const router of deps.routers ?? []) app.use(router);
+  if (deps.publicDir) app.use(express.static(deps.publicDir, { index: "index.html", maxAge: "5m" }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
