@@ -7,7 +7,7 @@ RUN npm ci --omit=dev --no-audit --no-fund
 
 # Stage 2: the runtime image, non-root, with only what runs.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/sampark
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/sampark WEB_SIMULATOR=false
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./

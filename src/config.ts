@@ -22,6 +22,9 @@ const envSchema = z.object({
   QUIET_HOURS_START: hhmm.default("22:00"),
   QUIET_HOURS_END: hhmm.default("06:00"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  WEB_SIMULATOR: z.enum(["true", "false"]).default("true"),
+  FLOWS_DIR: z.string().min(1).default("./flows"),
+  LOCALES_DIR: z.string().min(1).default("./locales"),
 });
 
 export type Config = Readonly<{
@@ -34,6 +37,9 @@ export type Config = Readonly<{
   timezone: string;
   quietHours: { start: string; end: string };
   shutdownGraceMs: number;
+  webSimulator: boolean;
+  flowsDir: string;
+  localesDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -62,5 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: e.TIMEZONE,
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    webSimulator: e.WEB_SIMULATOR === "true",
+    flowsDir: e.FLOWS_DIR,
+    localesDir: e.LOCALES_DIR,
   });
 }

@@ -2,11 +2,16 @@
  * The composition root: the only place that reads configuration, opens the store and wires
  * modules together. Everything else receives its dependencies.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Lang } from "./engine/types.js";
 import { loadConfig, ConfigError, type Config } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import { openStore } from "./store/connection.js";
-import { createApp } from "./http/app.js";
 import { listen } from "./http/serve.js";
+import { assembleSampark } from "./assemble.js";
+import { loadFlowSet } from "./engine/index.js";
+import { createTranslator } from "./i18n/index.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -22,17 +27,43 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
 
+  const flows = loadFlowSet(config.flowsDir);
+  if (!flows.ok) {
+    for (const e of flows.errors) log.fatal({ file: e.file, line: e.line, code: e.code }, `${e.file}:${e.line}: ${e.message}`);
+    process.exit(1);
+  }
+  const translate = createTranslator({ resources: await readLocales(config.localesDir) });
+
   const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, log });
   let draining = false;
-  const app = createApp({ log, storeReady: () => store.ping(), isDraining: () => draining });
-  const http = await listen(app, config.port, config.host);
-  log.info({ port: http.port, url: `http://localhost:${http.port}/` }, `Sampark is up: open http://localhost:${http.port}/`);
+  const sampark = await assembleSampark({
+    connection: store.connection,
+    flows: flows.flows,
+    translate,
+    log,
+    quietHours: { ...config.quietHours, timezone: config.timezone },
+    webSimulator: config.webSimulator,
+    storeReady: () => store.ping(),
+    isDraining: () => draining,
+  });
+  const jobs = sampark.startJobs(config.timezone);
+  const http = await listen(sampark.app, config.port, config.host);
+  const url = `http://localhost:${http.port}/`;
+  log.info({ port: http.port, url }, config.webSimulator ? `Sampark is up: chat with it at ${url}` : `Sampark is up on port ${http.port}`);
 
   onShutdownSignal(log, async () => {
     draining = true;
     await http.close(config.shutdownGraceMs);
+    await jobs.stop();
+    await sampark.runtime.idle();
     await store.close();
   });
+}
+
+/** Reads `<dir>/hi.json` and `<dir>/en.json`: organisations edit wording without touching code. */
+async function readLocales(dir: string): Promise<Record<Lang, Record<string, unknown>>> {
+  const read = async (lang: Lang) => JSON.parse(await readFile(path.join(dir, `${lang}.json`), "utf8")) as Record<string, unknown>;
+  return { hi: await read("hi"), en: await read("en") };
 }
 
 /** First SIGINT/SIGTERM drains and exits; a second one exits at once. */

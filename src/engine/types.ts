@@ -105,6 +105,9 @@ export interface StackFrame extends Frame {
 export interface PendingTimer {
   timerId: string;
   kind: "timeout" | "expiry";
+  /** The flow (and, for timeouts, the ask step) it belongs to; a timer that no longer matches is dropped. */
+  flowId: string;
+  stepId: string;
   /** ISO time when it fires. */
   at: string;
 }
@@ -121,7 +124,7 @@ export interface ChoiceOption {
 /** What the current step is waiting for. */
 export type Wait =
   | { type: "input"; options?: ChoiceOption[]; page?: number }
-  | { type: "action"; key: string; purpose: "step" | "options" };
+  | { type: "action"; key: string; name: string; purpose: "step" | "options" };
 
 /** A conversation's state: plain JSON. */
 export interface Session {

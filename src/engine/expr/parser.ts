@@ -111,8 +111,9 @@ class Parser {
     while (this.isOp(".")) {
       this.i++;
       const seg = this.peek();
-      if (seg.type !== "ident") throw new ParseError(`expected a name after '.' at ${seg.at + 1}`);
-      path.push(seg.value);
+      const index = seg.type === "num" && Number.isInteger(seg.value);
+      if (seg.type !== "ident" && !index) throw new ParseError(`expected a name after '.' at ${seg.at + 1}`);
+      path.push(String(seg.type === "end" ? "" : seg.value));
       this.i++;
     }
     const bad = path.find((s) => FORBIDDEN_NAMES.has(s));

@@ -25,6 +25,8 @@ const Messages = z
     cancelled: I18nKey.describe("Sent by the cancel built-in."),
     cannot_go_back: I18nKey.describe("Sent by the back built-in when there is nothing to go back to."),
     more: I18nKey.describe("Label of the 'more options' choice."),
+    yes: I18nKey.describe("Label of the 'yes' button of yes/no questions."),
+    no: I18nKey.describe("Label of the 'no' button of yes/no questions."),
   })
   .describe("Keys of messages the engine itself sends.");
 

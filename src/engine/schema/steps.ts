@@ -21,7 +21,7 @@ const say = z
 
 const retries = z
   .strictObject({
-    max: z.number().int().min(1).max(10).optional().describe("Wrong answers allowed (default 3)."),
+    max: z.number().int().min(0).max(10).optional().describe("Wrong answers re-prompted before escaping (default 3)."),
     reprompt: z.array(I18nKey).min(1).optional().describe("Re-prompts, one per failed try; the last repeats."),
     then: StepId.optional().describe("Escape step once the budget is spent (default: end politely)."),
   })

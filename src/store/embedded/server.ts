@@ -75,6 +75,7 @@ function commandRunner(engine: Engine, durability: Durability, log: Log) {
       // Reads commit nothing but still wait, so no reply shows data that is not yet durable.
       await durability.commit(result.mutations);
     } catch (error) {
+      log("error", "embedded mongo: journal write failed", { db, command: Object.keys(command)[0], error: (error as Error).message });
       return { ok: 0, errmsg: `journal write failed: ${(error as Error).message}`, code: 1, codeName: "InternalError" };
     }
     return result.reply;

@@ -1,5 +1,5 @@
 /** Classifying, copying and normalising BSON values as `bson` deserializes them. */
-import { Binary, Double } from "bson";
+import { Binary, Double, type Long } from "bson";
 import type { Document } from "../contract.js";
 
 /** The `_bsontype` tag of a bson class instance (works across bson copies), else undefined. */
@@ -130,15 +130,23 @@ export function numberAsDouble(n: number): number | Double {
   return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? new Double(n) : n;
 }
 
-/** Turns the engine's Double wrappers back into numbers for mingo, which only knows numbers. */
-export function unwrapDoubles(v: unknown): unknown {
+/**
+ * A copy for mingo, whose arithmetic only knows JS numbers: Double wrappers and Longs within
+ * 2^53 become numbers (so aggregation results lose the long/double distinction for them).
+ */
+export function unwrapNumbers(v: unknown): unknown {
   if (typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) return v.map(unwrapDoubles);
+  if (Array.isArray(v)) return v.map(unwrapNumbers);
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const k in v) out[k] = unwrapDoubles(v[k]);
+    for (const k in v) out[k] = unwrapNumbers(v[k]);
     return out;
   }
-  if (bsonTag(v) === "Double") return (v as Double).value;
+  const tag = bsonTag(v);
+  if (tag === "Double") return (v as Double).value;
+  if (tag === "Long") {
+    const n = (v as Long).toNumber();
+    return Number.isSafeInteger(n) ? n : v;
+  }
   return cloneValue(v);
 }

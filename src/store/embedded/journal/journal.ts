@@ -94,7 +94,7 @@ export class Journal {
   private async flush(chunks: Buffer[]): Promise<void> {
     // The cut happens before the first await: the engine state then is exactly the journals so
     // far plus `chunks`, which still go to the old journal. Later batches go to the new one.
-    const cut = this.compactRequested && !this.snapshotting ? this.cut() : undefined;
+    const cut = this.compactRequested && !this.snapshotting ? this.tryCut() : undefined;
     const target = cut?.previous ?? this.file;
     if (chunks.length > 0) await target.append(encodeRecord(chunks));
     if (cut) {
@@ -105,11 +105,18 @@ export class Journal {
     }
   }
 
-  private cut(): Cut {
+  /** Snapshots the engine and rotates the journal; a failure here must not fail the commit. */
+  private tryCut(): Cut | undefined {
     this.compactRequested = false;
     const previous = this.file;
-    this.file = new JournalFile(this.options.dir, previous.gen + 1);
-    return { records: encodeSnapshot(this.file.gen, this.options.engine.snapshot()), previous };
+    try {
+      const records = encodeSnapshot(previous.gen + 1, this.options.engine.snapshot());
+      this.file = new JournalFile(this.options.dir, previous.gen + 1);
+      return { records, previous };
+    } catch (error) {
+      this.options.log("error", "embedded mongo: could not encode a snapshot; not compacting", { error: (error as Error).message });
+      return undefined;
+    }
   }
 
   private async finishCompaction(cut: Cut): Promise<void> {

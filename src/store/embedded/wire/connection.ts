@@ -45,12 +45,21 @@ async function respond(socket: Socket, request: WireRequest, options: Connection
     const reply = await replyFor(request, options.run);
     if (request.kind === "msg" && request.moreToCome) return;
     if (socket.destroyed) return;
-    const id = options.nextRequestId();
-    const encoded = request.kind === "msg" ? encodeOpMsg(id, request.requestId, reply) : encodeOpReply(id, request.requestId, reply);
-    socket.write(encoded);
+    socket.write(encodeReply(request, reply, options.nextRequestId()));
   } catch (error) {
     options.log("error", "embedded mongo: failed to answer a command", { error: (error as Error).message });
     socket.destroy();
+  }
+}
+
+function encodeReply(request: WireRequest, reply: Document, id: number): Buffer {
+  const encode = request.kind === "msg" ? encodeOpMsg : encodeOpReply;
+  try {
+    return encode(id, request.requestId, reply);
+  } catch (error) {
+    // In practice a reply over bson's 17 MB serialization buffer: fail the command, keep the socket.
+    const errmsg = `could not encode the reply: ${(error as Error).message}`;
+    return encode(id, request.requestId, { ok: 0, errmsg, code: 10334, codeName: "BSONObjectTooLarge" });
   }
 }
 

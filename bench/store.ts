@@ -1,0 +1,112 @@
+/**
+ * Benchmark of the embedded store through mongoose, server in its worker thread, journal on
+ * (group commit, fsync before every acknowledgement). Run with `npm run bench:store`.
+ * Figures are recorded in docs/performance.md.
+ */
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import mongoose, { Schema, type Model } from "mongoose";
+import { startEmbeddedMongo, type EmbeddedMongo } from "../src/store/embedded/index.js";
+
+const DOCS = 100_000;
+const SINGLE_OPS = 20_000;
+const CONCURRENCY = 32;
+
+interface Item {
+  key: string;
+  n: number;
+  payload: string;
+}
+
+interface Row {
+  operation: string;
+  ops: number;
+  ms: number;
+  "ops/s": number;
+}
+
+const rows: Row[] = [];
+const keyOf = (i: number): string => `k${String(i).padStart(7, "0")}`;
+const itemOf = (i: number): Item => ({ key: keyOf(i), n: i, payload: `member ${i} of district ${i % 97}` });
+
+async function measure(operation: string, ops: number, work: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await work();
+  const ms = performance.now() - started;
+  rows.push({ operation, ops, ms: Math.round(ms), "ops/s": Math.round((ops / ms) * 1000) });
+}
+
+/** Runs `task(i)` for i in [0, count) with `CONCURRENCY` calls in flight. */
+async function inFlight(count: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+}
+
+const randomKey = (): string => keyOf(Math.floor(Math.random() * DOCS));
+
+async function runWorkload(Items: Model<Item>): Promise<void> {
+  await measure(`insert (Model.create, ${CONCURRENCY} in flight)`, SINGLE_OPS, () => inFlight(SINGLE_OPS, (i) => Items.create(itemOf(i))));
+  const rest = DOCS - SINGLE_OPS;
+  await measure("insertMany (batches of 1000)", rest, async () => {
+    for (let start = SINGLE_OPS; start < DOCS; start += 1000) {
+      await Items.insertMany(Array.from({ length: 1000 }, (_, j) => itemOf(start + j)), { lean: true });
+    }
+  });
+  await measure(`findOneAndUpdate by unique key (${CONCURRENCY} in flight)`, SINGLE_OPS, () =>
+    inFlight(SINGLE_OPS, () => Items.findOneAndUpdate({ key: randomKey() }, { $inc: { n: 1 } }, { new: true }).lean()),
+  );
+  await measure(`findOne by unique key (${CONCURRENCY} in flight)`, SINGLE_OPS, () =>
+    inFlight(SINGLE_OPS, () => Items.findOne({ key: randomKey() }).lean()),
+  );
+  await measure(`cursor scan of ${DOCS} documents`, DOCS, async () => {
+    let seen = 0;
+    for await (const _doc of Items.find().lean().cursor({ batchSize: 1000 })) seen++;
+    if (seen !== DOCS) throw new Error(`scan saw ${seen} documents`);
+  });
+}
+
+/** Starts a server on a copy of the journal files alone and reports how long replay took. */
+async function measureReplay(dataDir: string): Promise<void> {
+  const copy = await mkdtemp(join(tmpdir(), "sampark-bench-replay-"));
+  for (const name of await readdir(dataDir)) if (name.startsWith("journal-")) await cp(join(dataDir, name), join(copy, name));
+  let loaded: { mutations?: unknown; ms?: unknown } = {};
+  const started = performance.now();
+  const replayed = await startEmbeddedMongo({
+    dataDir: copy,
+    log: (_level, msg, fields) => {
+      if (msg.includes("data directory loaded") && fields) loaded = fields;
+    },
+  });
+  const total = performance.now() - started;
+  const mutations = Number(loaded.mutations);
+  rows.push({ operation: `journal replay (${mutations} mutations)`, ops: mutations, ms: Number(loaded.ms), "ops/s": Math.round((mutations / Number(loaded.ms)) * 1000) });
+  rows.push({ operation: "  start incl. worker + replay", ops: 1, ms: Math.round(total), "ops/s": 0 });
+  await replayed.stop();
+  await rm(copy, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), "sampark-bench-"));
+  let mongo: EmbeddedMongo | undefined;
+  try {
+    // A large threshold keeps everything in the journal so replay measures journal records.
+    mongo = await startEmbeddedMongo({ dataDir, compactThresholdBytes: 1024 * 1024 * 1024 });
+    const conn = await mongoose.createConnection(`${mongo.uri}/bench`, { maxPoolSize: CONCURRENCY }).asPromise();
+    const Items = conn.model<Item>("Item", new Schema<Item>({ key: { type: String, unique: true }, n: Number, payload: String }));
+    await Items.init();
+    await runWorkload(Items);
+    await conn.close();
+    await measureReplay(dataDir);
+  } finally {
+    await mongo?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  console.log(`node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? "?"}), ${new Date().toISOString()}`);
+  console.table(rows);
+}
+
+await main();

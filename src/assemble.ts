@@ -1,0 +1,81 @@
+/**
+ * Wires Sampark's parts around an open store connection. `main.ts` calls it for the real process;
+ * tests call it to get the very same wiring on the embedded store. No I/O of its own.
+ */
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Connection } from "mongoose";
+import type { Express } from "express";
+import type { FlowSet, Translate } from "./engine/types.js";
+import type { Logger } from "./log.js";
+import type { QuietHours } from "./domain/quiet-hours.js";
+import { runtimeModels, type RuntimeModels } from "./store/models/runtime-models.js";
+import { createActionRegistry, type ActionDefinition } from "./runtime/actions.js";
+import { createRuntime, type Runtime } from "./runtime/runtime.js";
+import { createWebOutbox } from "./channels/web/web-chat.js";
+import { createApp } from "./http/app.js";
+import { webChatRoutes } from "./http/web-chat-routes.js";
+import { fireDueTimers } from "./jobs/timers.js";
+import { recoverInterrupted } from "./jobs/recovery.js";
+import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.js";
+
+export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "http", "public");
+
+export interface AssembleOptions {
+  connection: Connection;
+  flows: FlowSet;
+  translate: Translate;
+  log: Logger;
+  quietHours: QuietHours;
+  /** Serve the browser chat simulator and its API (off in production unless wanted). */
+  webSimulator: boolean;
+  actions?: ActionDefinition[];
+  now?: () => Date;
+  /** Whether the store answers (backs /readyz). */
+  storeReady(): Promise<boolean>;
+  isDraining?(): boolean;
+}
+
+export interface Sampark {
+  app: Express;
+  runtime: Runtime;
+  models: RuntimeModels;
+  /** The cron jobs, as plain functions too, so tests can tick them deterministically. */
+  jobs: { timers: LeasedJob; recovery: LeasedJob };
+  startJobs(timezone: string): JobScheduler;
+}
+
+export async function assembleSampark(options: AssembleOptions): Promise<Sampark> {
+  const now = options.now ?? (() => new Date());
+  const models = runtimeModels(options.connection);
+  await Promise.all(Object.values(models).map((model) => model.init()));
+  const outbox = createWebOutbox(models, now);
+  const runtime = createRuntime({
+    models,
+    flows: () => options.flows,
+    ports: { now: () => now().getTime(), t: options.translate },
+    actions: createActionRegistry(models, options.actions ?? []),
+    now,
+    log: options.log,
+    onOutbox: (contactKey) => outbox.notify(contactKey),
+  });
+  const app = createApp({
+    log: options.log,
+    storeReady: options.storeReady,
+    ...(options.isDraining ? { isDraining: options.isDraining } : {}),
+    routers: options.webSimulator ? [webChatRoutes({ runtime, outbox })] : [],
+    ...(options.webSimulator ? { publicDir: PUBLIC_DIR } : {}),
+  });
+  const jobs = {
+    timers: { name: "timers", schedule: "*/5 * * * * *", run: () => fireDueTimers({ models, runtime, quietHours: options.quietHours, now }) },
+    recovery: { name: "recovery", schedule: "*/15 * * * * *", run: () => recoverInterrupted({ models, runtime, now, graceMs: 10_000 }) },
+  };
+  return {
+    app,
+    runtime,
+    models,
+    jobs,
+    startJobs: (timezone) => startJobs(Object.values(jobs), { models, owner: randomUUID(), log: options.log, now, timezone }),
+  };
+}
