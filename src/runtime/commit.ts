@@ -44,7 +44,7 @@ export async function commitSession(models: RuntimeModels, input: CommitInput): 
     .findOneAndUpdate(
       { _id: input.contactKey, version: input.expectedVersion },
       { $set: fields, $push: { recentEventIds: { $each: [input.eventKey], $slice: -RECENT_EVENTS_KEPT } } },
-      { new: true },
+      { returnDocument: "after" },
     )
     .lean();
   return updated ? { status: "committed", doc: updated as SessionDoc } : { status: "conflict" };

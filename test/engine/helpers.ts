@@ -33,7 +33,7 @@ export class Chat {
   private n = 0;
   readonly ports: EnginePorts;
 
-  constructor(readonly flows: FlowSet, opts: { session?: Session | null; t?: Translate; contactKey?: string } = {}) {
+  constructor(public flows: FlowSet, opts: { session?: Session | null; t?: Translate; contactKey?: string } = {}) {
     this.session = opts.session ?? null;
     this.ports = { now: () => this.now, t: opts.t ?? fakeT };
     this.contactKey = opts.contactKey ?? "tg:42";

@@ -28,6 +28,8 @@ export interface TestSamparkOptions {
   flowsDir?: string;
   /** Reuse an already running store (two runtimes on one store). */
   uri?: string;
+  /** Locale resources instead of the shipped `locales/`. */
+  resources?: Parameters<typeof createTranslator>[0] extends infer O ? (O extends { resources?: infer R } ? R : never) : never;
 }
 
 export function loadShippedFlows(dir = path.join(ROOT, "flows")): FlowSet {
@@ -45,7 +47,7 @@ export async function startTestSampark(options: TestSamparkOptions = {}): Promis
   const uri = options.uri ?? `${embedded?.uri}/sampark-test`;
   const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5_000 }).asPromise();
   const logs = captureLogger("warn");
-  const translate = createTranslator();
+  const translate = createTranslator(options.resources ? { resources: options.resources } : {});
   const sampark = await assembleSampark({
     connection,
     flows: options.flows ?? loadShippedFlows(options.flowsDir),

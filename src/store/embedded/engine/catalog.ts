@@ -42,7 +42,7 @@ export class Catalog {
   apply(m: Mutation): void {
     switch (m.op) {
       case "createCollection":
-        if (!this.get(m.db, m.coll)) this.create(m.db, m.coll, m.options);
+        if (!this.get(m.db, m.coll)) this.create(m.db, m.coll, normalizeNumbers(cloneDoc(m.options)) as Document);
         return;
       case "dropCollection":
         this.drop(m.db, m.coll);

@@ -1,0 +1,16 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import mongoose, { Schema } from "mongoose";
+import { startEmbeddedMongo } from "/work/main/src/store/embedded/index.js";
+const dir = await mkdtemp(join(tmpdir(), "p-"));
+const mongo = await startEmbeddedMongo({ dataDir: dir });
+const conn = await mongoose.createConnection(`${mongo.uri}/p`, { maxPoolSize: 32 }).asPromise();
+const M = conn.model("M", new Schema({ key: { type: String, unique: true }, n: Number }));
+await M.init();
+const N = Number(process.argv[2] ?? 20000);
+for (let s = 0; s < N; s += 1000) await M.insertMany(Array.from({ length: 1000 }, (_, j) => ({ key: `k${s + j}`, n: s + j })), { lean: true });
+let next = 0; const OPS = 5000; const t = performance.now();
+await Promise.all(Array.from({ length: 32 }, async () => { while (next < OPS) { next++; await M.findOne({ key: `k${Math.floor(Math.random() * N)}` }).lean(); } }));
+console.log(N, "findOne ops/s", Math.round(OPS / (performance.now() - t) * 1000));
+await conn.close(); await mongo.stop(); await rm(dir, { recursive: true });

@@ -1,0 +1,227 @@
+/**
+ * A fake Telegram Bot API server for tests and benches: real HTTP on 127.0.0.1, the real URL shape
+ * `/bot<token>/<method>`, JSON/form/multipart bodies, the real error envelope
+ * `{ ok: false, error_code, description, parameters? }`, 401 for an unknown token, 404 for an
+ * unknown method, 409 for getUpdates while a webhook is set, and real 429s past ~30 msg/s or
+ * 1 msg/s per chat. Faults (403 blocked, 5xx, reset connections, slow answers, flood waits) can be
+ * switched on per test. Everything received is recorded.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BadRequest, parseParams, type Params } from "./telegram-bot-api/body.js";
+import { chatIdOf, MessageStore, SEND_METHODS } from "./telegram-bot-api/messages.js";
+import { SlidingWindowLimiter, type RateLimits } from "./telegram-bot-api/rate-limit.js";
+import { UpdateQueue, type Update, type Webhook } from "./telegram-bot-api/updates.js";
+
+export type { Update } from "./telegram-bot-api/updates.js";
+
+export interface RecordedCall {
+  method: string;
+  params: Params;
+  status: number;
+  at: number;
+  result?: unknown;
+  description?: string;
+}
+
+export interface FakeBotApiOptions {
+  token?: string;
+  limits?: Partial<RateLimits>;
+}
+
+/** A fault for the next message-method calls (sendMessage & co), consumed one per call. */
+export type Fault =
+  | { type: "status"; status: number; description?: string }
+  /** Destroys the connection before anything is sent: the client sees ECONNRESET. */
+  | { type: "reset" }
+  /** Performs the send, then answers only after `ms`: a client timeout makes it ambiguous. */
+  | { type: "delay"; ms: number };
+
+export interface FakeBotApi {
+  /** Use as grammY's `apiRoot`. */
+  url: string;
+  token: string;
+  botId: number;
+  /** Queues an update for getUpdates, or POSTs it to the webhook (then resolves with its HTTP status). */
+  pushUpdate(update: Update): Promise<number | null>;
+  /** Retries webhook deliveries that did not get a 2xx. */
+  redeliver(): Promise<number[]>;
+  /** Successful message-method calls (`sendMessage`, …), optionally of one method. */
+  sent(method?: string): RecordedCall[];
+  /** Every call, with its HTTP status. */
+  calls(method?: string): RecordedCall[];
+  answeredCallbacks(): string[];
+  blockChat(chatId: number | string, blocked?: boolean): void;
+  injectFaults(...faults: Fault[]): void;
+  /** Every message method answers 429 for `seconds` (a flood wait). */
+  floodWait(seconds: number): void;
+  setLimits(limits: Partial<RateLimits>): void;
+  webhook(): Webhook | null;
+  close(): Promise<void>;
+}
+
+const DEFAULT_LIMITS: RateLimits = { globalPerSecond: 30, perChatPerSecond: 1 };
+
+class ApiError extends Error {
+  constructor(readonly code: number, description: string, readonly parameters?: { retry_after: number }) {
+    super(description);
+  }
+}
+
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
+  const token = options.token ?? "123456:TEST-token";
+  const botId = Number(token.split(":")[0]);
+  const bot = { id: botId, is_bot: true as const, first_name: "Sampark Test", username: "sampark_test_bot" };
+  const limiter = new SlidingWindowLimiter({ ...DEFAULT_LIMITS, ...options.limits });
+  const updates = new UpdateQueue();
+  const messages = new MessageStore(bot);
+  const calls: RecordedCall[] = [];
+  const blocked = new Set<string>();
+  const faults: Fault[] = [];
+  const callbackIds = new Set<string>();
+  const answered: string[] = [];
+  let floodUntil = 0;
+
+  async function perform(method: string, params: Params, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    switch (method) {
+      case "getme":
+        return { ...bot, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+      case "getupdates": {
+        if (updates.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        const closed = new Promise<void>((resolve) => res.once("close", () => resolve()));
+        const limit = Math.min(100, Math.max(1, Number(params["limit"] ?? 100)));
+        const batch = await updates.take(numberOr(params["offset"]), limit, Number(params["timeout"] ?? 0), closed);
+        if (batch === "conflict") throw new ApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+        return batch;
+      }
+      case "setwebhook":
+        return setWebhook(params);
+      case "deletewebhook":
+        updates.webhook = null;
+        if (isTrue(params["drop_pending_updates"])) updates.dropPending();
+        return true;
+      case "getwebhookinfo":
+        return { url: updates.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: 0 };
+      case "answercallbackquery": {
+        const id = String(params["callback_query_id"] ?? "");
+        if (!callbackIds.delete(id)) throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+        answered.push(id);
+        return true;
+      }
+      default:
+        if (SEND_METHODS.has(method)) return sendWithLimits(method, params, req, res);
+        throw new ApiError(404, "Not Found");
+    }
+  }
+
+  function setWebhook(params: Params): true {
+    const url = String(params["url"] ?? "");
+    if (url === "") {
+      updates.webhook = null;
+      return true;
+    }
+    const secret = params["secret_token"] === undefined ? undefined : String(params["secret_token"]);
+    if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ApiError(400, "Bad Request: secret token contains unallowed characters");
+    updates.webhook = { url, ...(secret !== undefined ? { secret } : {}) };
+    if (isTrue(params["drop_pending_updates"])) updates.dropPending();
+    return true;
+  }
+
+  async function sendWithLimits(method: string, params: Params, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    const fault = faults.shift();
+    if (fault?.type === "reset") {
+      req.socket.destroy();
+      return NO_ANSWER;
+    }
+    if (fault?.type === "status") throw new ApiError(fault.status, fault.description ?? (fault.status >= 500 ? "Internal Server Error" : "Bad Request"));
+    const chat = String(chatIdOf(params));
+    const now = Date.now();
+    if (now < floodUntil) throw tooMany(Math.ceil((floodUntil - now) / 1000));
+    if (blocked.has(chat)) throw new ApiError(403, "Forbidden: bot was blocked by the user");
+    const wait = limiter.take(chat, now);
+    if (wait > 0) throw tooMany(wait);
+    const message = messages.perform(method, params, now);
+    if (fault?.type === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    return res.destroyed ? NO_ANSWER : message;
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const call: RecordedCall = { method: match?.[2] ?? url.pathname, params: {}, status: 200, at: Date.now() };
+    calls.push(call);
+    try {
+      if (!match) throw new ApiError(404, "Not Found");
+      if (match[1] !== token) throw new ApiError(401, "Unauthorized");
+      call.params = parseParams(url.searchParams, req.headers["content-type"] ?? "", await readBody(req));
+      const result = await perform(call.method.toLowerCase(), call.params, req, res);
+      if (result === NO_ANSWER) return void (call.status = 0);
+      call.result = result;
+      reply(res, 200, { ok: true, result });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : error instanceof BadRequest ? new ApiError(400, error.message) : new ApiError(500, "Internal Server Error");
+      call.status = apiError.code;
+      call.description = apiError.message;
+      const parameters = apiError.parameters ? { parameters: apiError.parameters } : {};
+      reply(res, apiError.code, { ok: false, error_code: apiError.code, description: apiError.message, ...parameters });
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const ofMethod = (method?: string) => (c: RecordedCall) => method === undefined || c.method.toLowerCase() === method.toLowerCase();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    botId,
+    async pushUpdate(update) {
+      const query = (update as { callback_query?: { id?: unknown } }).callback_query;
+      if (typeof query?.id === "string") callbackIds.add(query.id);
+      return updates.push(update);
+    },
+    redeliver: () => updates.redeliver(),
+    sent: (method) => calls.filter((c) => c.status === 200 && SEND_METHODS.has(c.method.toLowerCase())).filter(ofMethod(method)),
+    calls: (method) => calls.filter(ofMethod(method)),
+    answeredCallbacks: () => [...answered],
+    blockChat: (chatId, on = true) => void (on ? blocked.add(String(chatId)) : blocked.delete(String(chatId))),
+    injectFaults: (...more) => void faults.push(...more),
+    floodWait: (seconds) => void (floodUntil = Date.now() + seconds * 1000),
+    setLimits: (limits) => void (limiter.limits = { ...limiter.limits, ...limits }),
+    webhook: () => updates.webhook,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const NO_ANSWER = Symbol("no answer");
+
+function tooMany(seconds: number): ApiError {
+  return new ApiError(429, `Too Many Requests: retry after ${seconds}`, { retry_after: seconds });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function numberOr(value: unknown): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === "true";
+}
