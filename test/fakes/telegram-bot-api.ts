@@ -32,6 +32,8 @@ export interface FakeBotApiOptions {
 /** A fault for the next message-method calls (sendMessage & co), consumed one per call. */
 export type Fault =
   | { type: "status"; status: number; description?: string }
+  /** A proxy's error page instead of JSON (Telegram's front end does this for 502/504). */
+  | { type: "html"; status: number }
   /** Destroys the connection before anything is sent: the client sees ECONNRESET. */
   | { type: "reset" }
   /** Performs the send, then answers only after `ms`: a client timeout makes it ambiguous. */
@@ -131,6 +133,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const fault = faults.shift();
     if (fault?.type === "reset") {
       req.socket.destroy();
+      return NO_ANSWER;
+    }
+    if (fault?.type === "html") {
+      res.writeHead(fault.status, { "content-type": "text/html" }).end(`<html><body><h1>${fault.status} Bad Gateway</h1></body></html>`);
       return NO_ANSWER;
     }
     if (fault?.type === "status") throw new ApiError(fault.status, fault.description ?? (fault.status >= 500 ? "Internal Server Error" : "Bad Request"));

@@ -31,18 +31,36 @@ export function normalizeInput(text: string): string {
     .trim();
 }
 
+const EDGE_PUNCT = new Set([..." .,!?।|\"'*_~-"]);
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_MAX = 5_000;
+
+/** Drop punctuation and spaces at both ends (a loop: a regex anchored at `$` is quadratic on long junk). */
+function trimPunct(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE_PUNCT.has(s[a] ?? "")) a++;
+  while (b > a && EDGE_PUNCT.has(s[b - 1] ?? "")) b--;
+  return s.slice(a, b);
+}
+
+function fold(text: string): string {
+  const lower = normalizeInput(text).toLowerCase().normalize("NFD").replace(/\u093C/g, "").replace(/\u0901/g, "\u0902");
+  return trimPunct(lower.normalize("NFC"));
+}
+
 /**
- * Fold for matching words: normalized, lower-cased, trailing punctuation dropped, and the
- * chandrabindu folded to anusvara (हाँ = हां), nukta dropped (ज़ = ज).
+ * Fold for matching words: normalized, lower-cased, punctuation at the ends dropped, chandrabindu
+ * folded to anusvara (हाँ = हां) and nukta dropped (ज़ = ज). Short strings are memoized (pure).
  */
 export function foldForMatch(text: string): string {
-  return normalizeInput(text)
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\u093C/g, "")
-    .replace(/\u0901/g, "\u0902")
-    .normalize("NFC")
-    .replace(/^[\s.,!?।|"'*_~-]+|[\s.,!?।|"'*_~-]+$/gu, "");
+  if (text.length > 64) return fold(text);
+  const hit = FOLD_CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const out = fold(text);
+  if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
+  FOLD_CACHE.set(text, out);
+  return out;
 }
 
 /** The first word of a folded message. */

@@ -3,7 +3,7 @@
  * import ledger says they are new in this run, so 160,000 booth lines do not rewrite their AC
  * 160,000 times.
  */
-import type { AnyBulkWriteOperation } from "mongodb";
+import type { AnyBulkWriteOperation } from "mongoose";
 import { acKey, blockKey, boothKey, districtKey, stateKey } from "../../domain/geo/keys.js";
 import type { LedgerVerdict } from "../../domain/geo/ledger.js";
 import type { GeoRow } from "../../domain/geo/types.js";

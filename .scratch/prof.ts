@@ -1,0 +1,14 @@
+import { resume, createSession } from "../src/engine/index.js";
+import { loadFlowSet } from "../src/engine/index.js";
+import { createTranslator } from "../src/i18n/index.js";
+const r = loadFlowSet("flows"); if (!r.ok) throw 0;
+const flows = r.flows; const t = createTranslator();
+const ports = { now: () => 0, t };
+let s = createSession("a"); s.seq = 5;
+s = resume(flows, s, { type: "inbound", channel: "x", eventId: "1", contactKey: "a", kind: "text", text: "menu" }, ports).session;
+const t0 = performance.now();
+for (let i = 0; i < 10000; i++) resume(flows, s, { type: "inbound", channel: "x", eventId: "1", contactKey: "a", kind: "text", text: i % 2 ? "zzz" : "x".repeat(5000) }, ports);
+console.log("ms", performance.now() - t0);
+const t1 = performance.now();
+for (let i = 0; i < 10000; i++) t("menu.ask", { a: 1 }, "hi");
+console.log("t ms", performance.now() - t1);

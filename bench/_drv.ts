@@ -1,0 +1,10 @@
+import { MongoClient } from "mongodb";
+import { startEmbeddedMongo } from "/work/main/src/store/embedded/index.js";
+const w = await startEmbeddedMongo({ dataDir: "/tmp/x", inMemory: true });
+const client = await new MongoClient(w.uri).connect();
+const admin = client.db("admin");
+for (let i = 0; i < 200; i++) await admin.command({ ping: 1 });
+const N = Number(process.env.N ?? 2000); const t = performance.now();
+for (let i = 0; i < N; i++) await admin.command({ ping: 1 });
+console.log("driver ping", ((performance.now() - t) / N * 1000).toFixed(0), "us/op");
+await client.close(); await w.stop();

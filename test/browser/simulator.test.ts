@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, browserRequired, chromiumAvailable } from "../support/chromium.js";
+import { startTestSampark, type TestSampark } from "../support/sampark.js";
+
+const runBrowser = chromiumAvailable || browserRequired;
+
+describe.runIf(runBrowser)("chat simulator page in headless Chromium", () => {
+  let sampark: TestSampark;
+  let browser: Browser;
+  let page: Page;
+  let url = "";
+
+  beforeAll(async () => {
+    expect(chromiumAvailable, `Chromium is required here (${CHROMIUM_PATH})`).toBe(true);
+    sampark = await startTestSampark();
+    url = await sampark.serve();
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sampark?.stop();
+  });
+
+  const botBubbles = () => page.locator("#log li.bot");
+
+  it("greets a new contact with the language question and shows the choices as buttons", async () => {
+    await page.goto(url);
+    await page.fill("#contact-id", "browser-asha");
+    await page.fill("#name", "आशा");
+    await page.click("#switch");
+    await page.fill("#text", "नमस्ते");
+    await page.click("#send");
+    await expect.poll(() => botBubbles().count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await botBubbles().first().textContent()).toContain("भाषा");
+    await expect.poll(() => page.locator("#choices button").allTextContents()).toEqual(["हिंदी", "English"]);
+  });
+
+  it("takes a tapped choice as the answer and continues in the chosen language", async () => {
+    await page.click("#choices button[data-choice='en']");
+    await expect.poll(() => botBubbles().allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/Welcome/));
+    await expect.poll(() => page.locator("#choices button").allTextContents()).toContain("Help");
+    expect(await page.locator("#log li.me").allTextContents()).toEqual(["नमस्ते", "English"]);
+  });
+
+  it("re-prompts politely on nonsense instead of failing", async () => {
+    const before = await botBubbles().count();
+    await page.fill("#text", "🙃🙃 ‮garbage‬");
+    await page.click("#send");
+    await expect.poll(() => botBubbles().count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(await botBubbles().last().textContent()).toMatch(/did not understand|choose/i);
+    expect(await page.locator("#status").textContent()).toBe("");
+  });
+
+  it("keeps each contact's conversation separate when switching contacts", async () => {
+    await page.fill("#contact-id", "browser-ravi");
+    await page.fill("#name", "Ravi");
+    await page.selectOption("#role", "coordinator");
+    await page.click("#switch");
+    await expect.poll(() => page.locator("#log li").count()).toBe(0);
+    await page.fill("#text", "hello");
+    await page.click("#send");
+    await expect.poll(() => botBubbles().count(), { timeout: 10_000 }).toBe(1);
+    const contact = await sampark.models.contacts.findById("web:browser-ravi").lean();
+    expect(contact).toMatchObject({ name: "Ravi", roles: ["coordinator"] });
+  });
+});
+
+describe.skipIf(runBrowser)("chat simulator page (browser)", () => {
+  it.skip(`skipped: Chromium not found at ${CHROMIUM_PATH} — apt-get install chromium`, () => {});
+});

@@ -1,0 +1,37 @@
+/** Builders of Telegram updates with the real shapes, for tests that need many of them. */
+export function textUpdate(updateId: number, chatId: number, text: string) {
+  const person = { id: chatId, is_bot: false, first_name: "Kiran", language_code: "hi" };
+  return {
+    update_id: updateId,
+    message: { message_id: updateId, from: person, chat: { id: chatId, first_name: "Kiran", type: "private" }, date: 1735700000, text },
+  };
+}
+
+export function callbackUpdate(updateId: number, chatId: number, queryId: string, data: string) {
+  const person = { id: chatId, is_bot: false, first_name: "Kiran" };
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: queryId,
+      from: person,
+      message: { message_id: 1, chat: { id: chatId, type: "private" }, date: 1735700000, text: "?" },
+      chat_instance: "1",
+      data,
+    },
+  };
+}
+
+export function memberUpdate(updateId: number, chatId: number, status: "kicked" | "member", date: number) {
+  const person = { id: chatId, is_bot: false, first_name: "Kiran" };
+  const bot = { id: 123456, is_bot: true, first_name: "Sampark Test", username: "sampark_test_bot" };
+  return {
+    update_id: updateId,
+    my_chat_member: {
+      chat: { id: chatId, first_name: "Kiran", type: "private" },
+      from: person,
+      date,
+      old_chat_member: { user: bot, status: status === "kicked" ? "member" : "kicked" },
+      new_chat_member: { user: bot, status },
+    },
+  };
+}
