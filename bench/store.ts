@@ -57,7 +57,7 @@ async function runWorkload(Items: Model<Item>): Promise<void> {
     }
   });
   await measure(`findOneAndUpdate by unique key (${CONCURRENCY} in flight)`, SINGLE_OPS, () =>
-    inFlight(SINGLE_OPS, () => Items.findOneAndUpdate({ key: randomKey() }, { $inc: { n: 1 } }, { new: true }).lean()),
+    inFlight(SINGLE_OPS, () => Items.findOneAndUpdate({ key: randomKey() }, { $inc: { n: 1 } }, { returnDocument: "after" }).lean()),
   );
   await measure(`findOne by unique key (${CONCURRENCY} in flight)`, SINGLE_OPS, () =>
     inFlight(SINGLE_OPS, () => Items.findOne({ key: randomKey() }).lean()),

@@ -65,6 +65,16 @@ const askSteps = Object.values(flows.flows).flatMap((lf) =>
 );
 const RAW_KEY = /^[a-z_]+(\.[a-z_]+)+$/;
 
+/** Why a result is unacceptable, or null: it must reply, translated, with unique ids and JSON state. */
+function verdict(res: ReturnType<typeof resume>): string | null {
+  const replies = res.effects.flatMap((e) => (e.type === "send_message" ? [e.text] : []));
+  if (replies.length === 0) return "no reply";
+  if (replies.some((text) => RAW_KEY.test(text))) return `untranslated ${replies.join("|")}`;
+  if (new Set(res.effects.map((e) => e.id)).size !== res.effects.length) return "duplicate effect ids";
+  if (JSON.stringify(JSON.parse(JSON.stringify(res.session))) !== JSON.stringify(res.session)) return "session not JSON";
+  return null;
+}
+
 describe("fuzz", () => {
   it("has waiting steps to fuzz", () => {
     expect(askSteps.length).toBeGreaterThanOrEqual(4);
@@ -74,15 +84,14 @@ describe("fuzz", () => {
     const rnd = prng(20250101);
     const starts = askSteps.flatMap(([f, s]) => (["hi", "en"] as const).map((lang) => waitingAt(f, s, lang)));
     for (const s of starts) expect(s.wait?.type).toBe("input");
+    const failures: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       const session = starts[i % starts.length]!;
       const msg = randomMessage(rnd, i);
       const res = resume(flows, session, { type: "inbound", ...msg }, ports);
-      const replies = res.effects.flatMap((e) => (e.type === "send_message" ? [e.text] : []));
-      expect(replies.length, JSON.stringify(msg).slice(0, 200)).toBeGreaterThan(0);
-      for (const text of replies) expect(text).not.toMatch(RAW_KEY);
-      expect(new Set(res.effects.map((e) => e.id)).size).toBe(res.effects.length);
-      expect(JSON.parse(JSON.stringify(res.session))).toEqual(res.session);
+      const problem = verdict(res);
+      if (problem !== null) failures.push(`${problem}: ${JSON.stringify(msg).slice(0, 120)}`);
     }
+    expect(failures.slice(0, 5)).toEqual([]);
   });
 });

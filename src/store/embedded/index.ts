@@ -46,16 +46,17 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
   worker.on("message", (message: FromWorker) => {
     if (message.type === "log") log(message.level, message.msg, message.fields ?? {});
   });
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   const port = await waitForListening(worker).catch(async (error: Error) => {
     await worker.terminate();
     throw error;
   });
-  watchForCrash(worker, log);
   let stopping: Promise<void> | undefined;
+  watchForCrash(worker, log, () => stopping !== undefined);
   return {
     uri: `mongodb://${host}:${port}`,
     port,
-    stop: () => (stopping ??= stopWorker(worker, log)),
+    stop: () => (stopping ??= stopWorker(worker, exited, log)),
   };
 }
 
@@ -75,11 +76,15 @@ function waitForListening(worker: Worker): Promise<number> {
   });
 }
 
-function watchForCrash(worker: Worker, log: Log): void {
+/** After start, the worker only ends through stop(); anything else is worth an error line. */
+function watchForCrash(worker: Worker, log: Log, stopping: () => boolean): void {
   worker.on("error", (error) => log("error", "embedded mongo: worker crashed", { error: error.message }));
+  worker.on("exit", (code) => {
+    if (!stopping()) log("error", "embedded mongo: worker exited unexpectedly", { code });
+  });
 }
 
-async function stopWorker(worker: Worker, log: Log): Promise<void> {
+async function stopWorker(worker: Worker, exited: Promise<void>, log: Log): Promise<void> {
   const stopped = new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
       log("error", "embedded mongo: worker did not stop in time; terminating it", { timeoutMs: STOP_TIMEOUT_MS });
@@ -96,7 +101,7 @@ async function stopWorker(worker: Worker, log: Log): Promise<void> {
         finish();
       }
     });
-    worker.once("exit", finish);
+    void exited.then(finish);
   });
   worker.postMessage({ type: "stop" } satisfies ToWorker);
   await stopped;

@@ -26,7 +26,7 @@ describe("upserts", () => {
       Counters.findOneAndUpdate(
         { key: "enrol" },
         { $inc: { seq: 1 }, $setOnInsert: { createdAt: created, label: "first" } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: "after" },
       ).lean();
     const first = await upsert();
     expect(first).toMatchObject({ key: "enrol", seq: 1, createdAt: created, label: "first" });

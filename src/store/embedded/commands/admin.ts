@@ -29,7 +29,7 @@ function listCollections(ctx: Ctx, cmd: Document): Document {
     .filter((e) => pred(e))
     .map((e) => (nameOnly ? { name: e.name, type: e.type } : e));
   const ns = `${ctx.db}.$cmd.listCollections`;
-  const batch = ctx.cursors.first(ns, entries, cloneDoc, cursorBatchSize(cmd) ?? DEFAULT_BATCH_SIZE, false);
+  const batch = ctx.cursors.first(ns, entries, cloneDoc, cursorBatchSize(cmd) ?? DEFAULT_BATCH_SIZE, false, ctx.now);
   return { cursor: { id: batch.id, ns, firstBatch: batch.docs }, ok: 1 };
 }
 

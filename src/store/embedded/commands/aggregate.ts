@@ -32,7 +32,7 @@ function aggregate(ctx: Ctx, cmd: Document): Document {
   }
   const out = rest.length > 0 ? runPipeline(input, rest, resolver(ctx), ctx.now) : input;
   const ns = `${ctx.db}.${name}`;
-  const batch = ctx.cursors.first(ns, out, (d) => d, cursorBatchSize(cmd) ?? DEFAULT_BATCH_SIZE, false);
+  const batch = ctx.cursors.first(ns, out, (d) => d, cursorBatchSize(cmd) ?? DEFAULT_BATCH_SIZE, false, ctx.now);
   return { cursor: { firstBatch: batch.docs, id: batch.id, ns }, ok: 1 };
 }
 

@@ -39,7 +39,7 @@ function find(ctx: Ctx, cmd: Document): Document {
   // A negative limit is the legacy "one batch of at most |limit|".
   const singleBatch = optBool(cmd, "singleBatch", false) || rawLimit < 0;
   const ns = `${ctx.db}.${name}`;
-  const batch = ctx.cursors.first(ns, docs, render, singleBatch ? Math.max(batchSize, docs.length) : batchSize, singleBatch);
+  const batch = ctx.cursors.first(ns, docs, render, singleBatch ? Math.max(batchSize, docs.length) : batchSize, singleBatch, ctx.now);
   return { cursor: { firstBatch: batch.docs, id: batch.id, ns }, ok: 1 };
 }
 
@@ -52,7 +52,7 @@ function cursorId(v: unknown): Long {
 function getMore(ctx: Ctx, cmd: Document): Document {
   const name = checkCollectionName(cmd.collection);
   const ns = `${ctx.db}.${name}`;
-  const batch = ctx.cursors.more(cursorId(cmd.getMore), ns, nonNegative(cmd, "batchSize") || undefined);
+  const batch = ctx.cursors.more(cursorId(cmd.getMore), ns, nonNegative(cmd, "batchSize") || undefined, ctx.now);
   return { cursor: { nextBatch: batch.docs, id: batch.id, ns }, ok: 1 };
 }
 

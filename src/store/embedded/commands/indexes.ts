@@ -80,7 +80,7 @@ function listIndexes(ctx: Ctx, cmd: Document): Document {
   const name = checkCollectionName(cmd.listIndexes);
   const coll = existing(ctx, name, `ns does not exist: ${ctx.db}.${name}`);
   const specs = [ID_INDEX_SPEC, ...[...coll.indexes.values()].map((i) => ({ v: 2, ...i.spec }))];
-  const batch = ctx.cursors.first(coll.ns, specs, cloneDoc, cursorBatchSize(cmd) ?? DEFAULT_BATCH_SIZE, false);
+  const batch = ctx.cursors.first(coll.ns, specs, cloneDoc, cursorBatchSize(cmd) ?? DEFAULT_BATCH_SIZE, false, ctx.now);
   return { cursor: { id: batch.id, ns: coll.ns, firstBatch: batch.docs }, ok: 1 };
 }
 

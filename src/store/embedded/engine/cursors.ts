@@ -9,6 +9,7 @@ interface OpenCursor {
   docs: Document[];
   pos: number;
   render: (doc: Document) => Document;
+  lastUsed: number;
 }
 
 export interface Batch {
@@ -17,6 +18,8 @@ export interface Batch {
 }
 
 export const DEFAULT_BATCH_SIZE = 101;
+/** mongod's cursorTimeoutMillis: cursors a client abandoned are dropped after 10 idle minutes. */
+const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 
 export class Cursors {
   private readonly open = new Map<string, OpenCursor>();
@@ -31,24 +34,30 @@ export class Cursors {
   }
 
   /** The first batch; a cursor stays open only if documents remain and `singleBatch` is off. */
-  first(ns: string, docs: Document[], render: OpenCursor["render"], batchSize: number, singleBatch: boolean): Batch {
-    const c: OpenCursor = { ns, docs, pos: 0, render };
+  first(ns: string, docs: Document[], render: OpenCursor["render"], batchSize: number, singleBatch: boolean, now: Date): Batch {
+    const c: OpenCursor = { ns, docs, pos: 0, render, lastUsed: now.getTime() };
     const batch = this.take(c, batchSize);
     if (singleBatch || c.pos >= docs.length) return { id: Long.ZERO, docs: batch };
+    this.dropIdle(c.lastUsed);
     const id = this.nextId++;
     this.open.set(id.toString(), c);
     return { id: Long.fromBigInt(id), docs: batch };
   }
 
   /** The next batch of cursor `id` on `ns`; id 0 once exhausted (and the cursor is closed). */
-  more(id: Long, ns: string, batchSize: number | undefined): Batch {
+  more(id: Long, ns: string, batchSize: number | undefined, now: Date): Batch {
     const key = id.toString();
     const c = this.open.get(key);
     if (!c || c.ns !== ns) throw new CommandError(ErrorCode.CursorNotFound, `cursor id ${key} not found`);
+    c.lastUsed = now.getTime();
     const docs = this.take(c, batchSize ?? c.docs.length);
     if (c.pos < c.docs.length) return { id, docs };
     this.open.delete(key);
     return { id: Long.ZERO, docs };
+  }
+
+  private dropIdle(now: number): void {
+    for (const [key, c] of this.open) if (now - c.lastUsed > IDLE_TIMEOUT_MS) this.open.delete(key);
   }
 
   /** Closes cursors; returns which ids were open. */
