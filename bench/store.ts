@@ -4,7 +4,7 @@
  * Figures are recorded in docs/performance.md.
  */
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import mongoose, { Schema, type Model } from "mongoose";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../src/store/embedded/index.js";
@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     await mongo?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-  console.log(`node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? "?"}), ${new Date().toISOString()}`);
+  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? "?"}), load average ${load}, ${new Date().toISOString()}`);
   console.table(rows);
 }
 

@@ -113,7 +113,7 @@ class Parser {
       const seg = this.peek();
       const index = seg.type === "num" && Number.isInteger(seg.value);
       if (seg.type !== "ident" && !index) throw new ParseError(`expected a name after '.' at ${seg.at + 1}`);
-      path.push(String(seg.type === "end" ? "" : seg.value));
+      path.push(String(seg.value));
       this.i++;
     }
     const bad = path.find((s) => FORBIDDEN_NAMES.has(s));

@@ -58,7 +58,12 @@ export async function importGeoCsv(input: Readable, repo: GeoRepository, options
     state.rejected++;
     if (state.errors.length < maxErrors) state.errors.push({ line, messages });
   };
-  const parser = input.pipe(csvParser((error) => (state.rows++, reject(lineOf(error), [`unreadable CSV: ${error.message}`]))));
+  const parser = input.pipe(
+    csvParser((error) => {
+      state.rows++;
+      reject(lineOf(error), [`unreadable CSV: ${error.message}`]);
+    }),
+  );
   const ledger = new ImportLedger();
   let batch: AnyBulkWriteOperation<GeoUnitDoc>[] = [];
   let pending = 0;
@@ -74,9 +79,11 @@ export async function importGeoCsv(input: Readable, repo: GeoRepository, options
       state.rows++;
       state.bytes = info.bytes;
       const checked = checkGeoRow(record);
-      if (!checked.ok) { reject(info.lines, checked.errors); continue; }
-      const verdict = ledger.admit(checked.value, info.lines);
-      if (verdict.errors.length > 0) { reject(info.lines, verdict.errors); continue; }
+      const verdict = checked.ok ? ledger.admit(checked.value, info.lines) : { errors: checked.errors, fresh: undefined };
+      if (!checked.ok || verdict.errors.length > 0) {
+        reject(info.lines, verdict.errors);
+        continue;
+      }
       batch.push(...writesForRow(checked.value, now(), verdict.fresh));
       if (++pending >= batchSize) await flush();
     }

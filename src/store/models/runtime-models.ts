@@ -14,6 +14,8 @@ export interface ContactDoc {
   language?: string;
   optedOut: boolean;
   blocked: boolean;
+  /** When `blocked` last changed (provider time): a stale redelivered block/unblock must not win. */
+  blockedChangedAt?: Date | null;
   createdAt: Date;
   lastSeenAt: Date;
 }
@@ -56,6 +58,15 @@ export interface OutboxDoc {
   attempts: number;
   createdAt: Date;
   sentAt?: Date | null;
+  /** Sender instance holding the row while `leased`, and until when; an expired lease is reclaimed. */
+  leaseOwner?: string | null;
+  leaseUntil?: Date | null;
+  /** Set just before a provider call: a reclaimed row with it set may have been delivered (ambiguous). */
+  sendingAt?: Date | null;
+  /** Parts of a split message already delivered; a retry resumes after them. */
+  partsSent?: number;
+  providerId?: string | null;
+  lastError?: string | null;
 }
 
 export interface ActionResultDoc {
@@ -98,6 +109,7 @@ export function runtimeModels(connection: Connection) {
       language: String,
       optedOut: { type: Boolean, default: false },
       blocked: { type: Boolean, default: false },
+      blockedChangedAt: { type: Date, default: null },
       createdAt: { type: Date, required: true },
       lastSeenAt: { type: Date, required: true },
     },
@@ -147,6 +159,12 @@ export function runtimeModels(connection: Connection) {
       attempts: { type: Number, default: 0 },
       createdAt: { type: Date, required: true },
       sentAt: { type: Date, default: null },
+      leaseOwner: { type: String, default: null },
+      leaseUntil: { type: Date, default: null },
+      sendingAt: { type: Date, default: null },
+      partsSent: { type: Number, default: 0 },
+      providerId: { type: String, default: null },
+      lastError: { type: String, default: null },
     },
     { ...opts, collection: "outbox" },
   );

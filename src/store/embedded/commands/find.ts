@@ -17,10 +17,9 @@ import { cloneValue } from "../engine/values.js";
 import { nonNegative, optBool, optDoc, optNumber } from "./args.js";
 
 /** Matching stored documents after sort, skip and limit (0 = no limit). */
-function query(ctx: Ctx, name: string, filter: Document | undefined, sort: unknown, skip: number, limit: number): Document[] {
+function query(ctx: Ctx, name: string, filter: Document | undefined, sort: unknown, skip: number, limit: number, pred = compileFilter(filter)): Document[] {
   const coll = ctx.catalog.get(ctx.db, name);
   if (!coll) return [];
-  const pred = compileFilter(filter);
   const unsorted = sort === undefined || (typeof sort === "object" && sort !== null && Object.keys(sort).length === 0);
   const docs = coll.find(filter, pred, unsorted && limit > 0 ? skip + limit : Infinity);
   const sorted = unsorted ? docs : sortDocs(docs, sort);
@@ -32,8 +31,8 @@ function find(ctx: Ctx, cmd: Document): Document {
   const filter = optDoc(cmd, "filter");
   const rawLimit = optNumber(cmd, "limit") ?? 0;
   const skip = nonNegative(cmd, "skip") ?? 0;
-  const docs = query(ctx, name, filter, cmd.sort, skip, Math.abs(rawLimit));
   const pred = compileFilter(filter);
+  const docs = query(ctx, name, filter, cmd.sort, skip, Math.abs(rawLimit), pred);
   const render = compileProjection(cmd.projection, (doc, field) => positionalIndex(doc, field.split("."), pred), ctx.now);
   const batchSize = nonNegative(cmd, "batchSize") ?? DEFAULT_BATCH_SIZE;
   // A negative limit is the legacy "one batch of at most |limit|".

@@ -56,9 +56,8 @@ export class Catalog {
       case "dropIndex":
         this.get(m.db, m.coll)?.indexes.delete(m.name);
         return;
+      // Both upsert, so replaying a record the snapshot already holds is harmless.
       case "insert":
-        this.ensure(m.db, m.coll).insert(normalizeNumbers(cloneDoc(m.doc)) as Document);
-        return;
       case "replace": {
         const c = this.ensure(m.db, m.coll);
         const doc = normalizeNumbers(cloneDoc(m.doc)) as Document;

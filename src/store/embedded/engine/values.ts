@@ -51,7 +51,6 @@ const TAG_RANK: Record<string, number> = {
 export function typeRank(v: unknown): number {
   switch (typeof v) {
     case "number":
-    case "bigint":
       return Rank.Number;
     case "string":
       return Rank.String;

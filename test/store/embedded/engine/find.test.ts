@@ -162,3 +162,16 @@ describe("count and distinct", () => {
     expect((run({ distinct: "c", key: "n", query: { t: { $ne: "zz" } } }).values as unknown[]).length).toBe(2);
   });
 });
+
+describe("cursor timeout", () => {
+  it("drops cursors idle for more than ten minutes", () => {
+    let now = new Date("2025-01-01T00:00:00Z");
+    const { run } = harness(() => now);
+    run({ insert: "c", documents: Array.from({ length: 5 }, (_, i) => ({ _id: i })) });
+    const idle = (run({ find: "c", batchSize: 1 }).cursor as { id: Long }).id;
+    now = new Date("2025-01-01T00:11:00Z");
+    const fresh = (run({ find: "c", batchSize: 1 }).cursor as { id: Long }).id;
+    expect(run({ getMore: idle, collection: "c" })).toMatchObject({ code: 43 });
+    expect(run({ getMore: fresh, collection: "c" })).toMatchObject({ ok: 1 });
+  });
+});
