@@ -1,8 +1,9 @@
 /** Running flows: start, step until a wait, return from subflows, end, interrupt, restart. */
+import { assertNever } from "./assert-never.js";
 import { emit, loadedFlow, nowMs, say, stepAt, type Ctx } from "./context.js";
 import { resolveFrame } from "./revision.js";
 import { durationMs, type Flow } from "./schema/index.js";
-import { runStep } from "./steps/index.js";
+import { runStep, type StepOutcome } from "./steps/index.js";
 import { cancelTimers, scheduleTimer } from "./timers.js";
 import type { EndReason, Vars } from "./types.js";
 import { mergeVars } from "./vars.js";
@@ -96,6 +97,26 @@ function enterSubflow(ctx: Ctx, flowId: string): boolean {
   return true;
 }
 
+/** Apply a step's outcome; true to keep stepping. */
+function advance(ctx: Ctx, out: StepOutcome): boolean {
+  switch (out.type) {
+    case "wait":
+      return false;
+    case "call":
+      if (enterSubflow(ctx, out.flowId)) return true;
+      goIdle(ctx, "cancelled");
+      return false;
+    case "next":
+      if (out.stepId === undefined || ctx.s.current === null) return finishFlow(ctx);
+      ctx.s.current.stepId = out.stepId;
+      return true;
+    case "end":
+      return finishFlow(ctx);
+    default:
+      return assertNever(out);
+  }
+}
+
 /** Execute steps from the current position until the session waits or goes idle. */
 export function runSteps(ctx: Ctx): void {
   for (;;) {
@@ -107,14 +128,6 @@ export function runSteps(ctx: Ctx): void {
       return goIdle(ctx, "cancelled");
     }
     ctx.s.seq += 1;
-    const out = runStep(step, ctx, cur.stepId);
-    if (out.type === "wait") return;
-    if (out.type === "call") {
-      if (enterSubflow(ctx, out.flowId)) continue;
-      return goIdle(ctx, "cancelled");
-    }
-    const nextId = out.type === "next" ? out.stepId : undefined;
-    if (nextId !== undefined) cur.stepId = nextId;
-    else if (!finishFlow(ctx)) return;
+    if (!advance(ctx, runStep(step, ctx, cur.stepId))) return;
   }
 }

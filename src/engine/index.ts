@@ -11,6 +11,7 @@ export type * from "./types.js";
 export { loadFlowSet, parseFlowSource } from "./load.js";
 export { checkFlowSet } from "./check/index.js";
 export { resume } from "./resume.js";
-export { createSession } from "./session.js";
+export { createSession, type SessionInit } from "./session.js";
+export { planEdit, type EditPlan } from "./edit-plan.js";
 export { KNOWN_ACTIONS } from "./known-actions.js";
 export { normalizeInput, foldForMatch } from "./text/normalize.js";

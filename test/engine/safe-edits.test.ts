@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flowSet, ofType, returning, texts } from "./helpers.js";
-import type { FlowSet } from "../../src/engine/index.js";
+import { planEdit, type FlowSet } from "../../src/engine/index.js";
 
 const V1 = `
 id: reg
@@ -61,5 +61,18 @@ describe("safe edits mid-flow", () => {
     const fx = c.send("30");
     expect(texts(fx)[0]).toBe("hi|engine.restarted");
     expect(ofType(fx, "end_session")[0]?.reason).toBe("restarted");
+  });
+});
+
+describe("edit plan", () => {
+  it("counts what an edit would do to waiting sessions", () => {
+    const c = returning(v1);
+    c.send("reg");
+    const waiting = c.session!;
+    const idle = returning(v1).session!;
+    const renamed = flowSet({ "reg.yaml": V1.replace("  name:\n", "  full_name:\n").replace("start: name", "start: full_name") + "moved: { name: full_name }\n" });
+    expect(planEdit(v1, [waiting, idle])).toEqual({ same: 1, moved: 0, restart: 0, gone: 0 });
+    expect(planEdit(renamed, [waiting])).toEqual({ same: 0, moved: 1, restart: 0, gone: 0 });
+    expect(planEdit(flowSet({}), [waiting])).toEqual({ same: 0, moved: 0, restart: 0, gone: 1 });
   });
 });

@@ -2,6 +2,7 @@
 export * from "./types.js";
 export * from "./keys.js";
 export * from "./ledger.js";
+export * from "./csv-line.js";
 export * from "./csv-row.js";
 export * from "./fold.js";
 export * from "./fuzzy.js";

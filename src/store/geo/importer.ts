@@ -3,11 +3,13 @@
  * reported with their line numbers and skipped, good lines import), writes go out in unordered
  * bulk upserts of `batchSize`, and re-running the same file changes nothing.
  */
+import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
-import { parse, type CsvError, type Info } from "csv-parse";
 import type { AnyBulkWriteOperation } from "mongoose";
+import { splitCsvLine } from "../../domain/geo/csv-line.js";
 import { checkGeoRow, missingColumns } from "../../domain/geo/csv-row.js";
 import { ImportLedger } from "../../domain/geo/ledger.js";
+import type { GeoRow } from "../../domain/geo/types.js";
 import { writesForRow } from "./documents.js";
 import type { GeoUnitDoc } from "./model.js";
 import type { GeoRepository } from "./repository.js";
@@ -18,7 +20,7 @@ export interface LineError {
 }
 
 export interface ImportProgress {
-  /** Data lines seen so far (the header excluded). */
+  /** Data lines seen so far (header and blank lines excluded). */
   rows: number;
   imported: number;
   rejected: number;
@@ -40,83 +42,82 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
-/** The file cannot be imported at all (missing columns): nothing was written. */
+/** The file cannot be imported at all (no header, missing columns): nothing was written. */
 export class GeoImportError extends Error {
   override name = "GeoImportError";
-}
-
-interface ParsedLine {
-  record: Record<string, string>;
-  info: Info;
 }
 
 export async function importGeoCsv(input: Readable, repo: GeoRepository, options: ImportOptions = {}): Promise<ImportSummary> {
   const { batchSize = 1000, maxErrors = 1000, onProgress, now = () => new Date() } = options;
   const started = performance.now();
-  const state: ImportSummary = { rows: 0, imported: 0, rejected: 0, bytes: 0, errors: [], elapsedMs: 0 };
-  const reject = (line: number, messages: string[]): void => {
-    state.rejected++;
-    if (state.errors.length < maxErrors) state.errors.push({ line, messages });
-  };
-  const parser = input.pipe(
-    csvParser((error) => {
-      state.rows++;
-      reject(lineOf(error), [`unreadable CSV: ${error.message}`]);
-    }),
-  );
-  const ledger = new ImportLedger();
-  let batch: AnyBulkWriteOperation<GeoUnitDoc>[] = [];
-  let pending = 0;
-  const flush = async (): Promise<void> => {
-    await repo.write(batch);
-    state.imported += pending;
-    batch = [];
-    pending = 0;
-    onProgress?.({ rows: state.rows, imported: state.imported, rejected: state.rejected, bytes: state.bytes });
-  };
-  try {
-    for await (const { record, info } of parser as AsyncIterable<ParsedLine>) {
-      state.rows++;
-      state.bytes = info.bytes;
-      const checked = checkGeoRow(record);
-      const verdict = checked.ok ? ledger.admit(checked.value, info.lines) : { errors: checked.errors, fresh: undefined };
-      if (!checked.ok || verdict.errors.length > 0) {
-        reject(info.lines, verdict.errors);
-        continue;
-      }
-      batch.push(...writesForRow(checked.value, now(), verdict.fresh));
-      if (++pending >= batchSize) await flush();
-    }
-  } catch (error) {
-    if (error instanceof GeoImportError) throw error;
-    throw new GeoImportError(`cannot read the CSV: ${(error as Error).message}`, { cause: error });
-  }
-  await flush();
-  return { ...state, elapsedMs: Math.round(performance.now() - started) };
-}
-
-function csvParser(onSkip: (error: CsvError) => void) {
-  return parse({
-    bom: true,
-    trim: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    info: true,
-    on_skip: (error) => {
-      if (error) onSkip(error);
-      return undefined;
-    },
-    columns: (header: string[]) => {
-      const names = header.map((h) => h.trim().toLowerCase());
-      const missing = missingColumns(names);
-      if (missing.length > 0) throw new GeoImportError(`the header lacks required columns: ${missing.join(", ")}`);
-      return names;
-    },
+  const summary: ImportSummary = { rows: 0, imported: 0, rejected: 0, bytes: 0, errors: [], elapsedMs: 0 };
+  const batch = new Batch(repo, (rows) => {
+    summary.imported += rows;
+    onProgress?.({ rows: summary.rows, imported: summary.imported, rejected: summary.rejected, bytes: summary.bytes });
   });
+  const ledger = new ImportLedger();
+  let header: string[] | undefined;
+  let lineNumber = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    lineNumber++;
+    summary.bytes += Buffer.byteLength(line) + 1;
+    if (line.trim() === "") continue;
+    if (!header) {
+      header = readHeader(line);
+      continue;
+    }
+    summary.rows++;
+    const row = readRow(line, header);
+    const verdict = row.ok ? ledger.admit(row.value, lineNumber) : { errors: row.errors, fresh: undefined };
+    if (!row.ok || verdict.errors.length > 0) {
+      summary.rejected++;
+      if (summary.errors.length < maxErrors) summary.errors.push({ line: lineNumber, messages: verdict.errors });
+      continue;
+    }
+    await batch.add(writesForRow(row.value, now(), verdict.fresh), batchSize);
+  }
+  if (!header) throw new GeoImportError("the file is empty: expected a header line");
+  await batch.flush();
+  return { ...summary, elapsedMs: Math.round(performance.now() - started) };
 }
 
-function lineOf(error: CsvError): number {
-  const lines = (error as { lines?: unknown }).lines;
-  return typeof lines === "number" ? lines : 0;
+/** Collects the writes of accepted rows and sends them `size` rows at a time. */
+class Batch {
+  private ops: AnyBulkWriteOperation<GeoUnitDoc>[] = [];
+  private rows = 0;
+
+  constructor(
+    private readonly repo: GeoRepository,
+    private readonly onFlushed: (rows: number) => void,
+  ) {}
+
+  async add(ops: AnyBulkWriteOperation<GeoUnitDoc>[], size: number): Promise<void> {
+    this.ops.push(...ops);
+    if (++this.rows >= size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const rows = this.rows;
+    await this.repo.write(this.ops);
+    [this.ops, this.rows] = [[], 0];
+    this.onFlushed(rows);
+  }
+}
+
+function readHeader(line: string): string[] {
+  const split = splitCsvLine(line.replace(/^\uFEFF/, ""));
+  if (!split.ok) throw new GeoImportError(`the header line is not valid CSV: ${split.error}`);
+  const names = split.fields.map((f) => f.trim().toLowerCase());
+  const missing = missingColumns(names);
+  if (missing.length > 0) throw new GeoImportError(`the header lacks required columns: ${missing.join(", ")}`);
+  return names;
+}
+
+function readRow(line: string, header: string[]): { ok: true; value: GeoRow } | { ok: false; errors: string[] } {
+  const split = splitCsvLine(line);
+  if (!split.ok) return { ok: false, errors: [`unreadable CSV: ${split.error}`] };
+  if (split.fields.length !== header.length) {
+    return { ok: false, errors: [`has ${split.fields.length} fields, the header has ${header.length}`] };
+  }
+  return checkGeoRow(Object.fromEntries(header.map((name, i) => [name, split.fields[i]])));
 }

@@ -1,0 +1,114 @@
+/**
+ * Outbox row transitions for the sender. Every write is conditional on the row still being ours
+ * (`state: leased`, `leaseOwner`), so a row reclaimed by another instance is never double-handled.
+ *   queued ──claim──▶ leased ──markSending──▶ (provider call) ──▶ sent | queued (retry) | failed | blocked | ambiguous
+ * A lease that expires is reclaimed: never-attempted rows go back to queued; rows caught mid-send
+ * may have been delivered, so they become ambiguous (or are requeued when the channel resends).
+ */
+import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models.js";
+import type { RowDecision } from "./outcome.js";
+
+/** Priority order: answers to what a person just said first, mass sends last. */
+export const LANES: OutboxDoc["lane"][] = ["reply", "dialog", "broadcast"];
+
+export const OUTBOX_STATES = ["queued", "leased", "sent", "failed", "blocked", "ambiguous"] as const;
+export type OutboxCounts = Record<(typeof OUTBOX_STATES)[number], number>;
+
+export interface ClaimInput {
+  channel: string;
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+  /** Rows already held in memory; not claimed twice. */
+  exclude: string[];
+}
+
+/** Leases up to `limit` due rows, lanes in priority order, oldest first within a lane. */
+export async function claimRows(models: RuntimeModels, input: ClaimInput): Promise<OutboxDoc[]> {
+  const claimed: OutboxDoc[] = [];
+  const leaseUntil = new Date(input.now.getTime() + input.leaseMs);
+  for (const lane of LANES) {
+    const room = input.limit - claimed.length;
+    if (room <= 0) break;
+    const due = { channel: input.channel, lane, state: "queued" as const, notBefore: { $lte: input.now }, _id: { $nin: input.exclude } };
+    const ids = (await models.outbox.find(due, { _id: 1 }).sort({ notBefore: 1, seq: 1 }).limit(room).lean()).map((r) => String(r._id));
+    if (ids.length === 0) continue;
+    await models.outbox.updateMany(
+      { _id: { $in: ids }, state: "queued" },
+      { $set: { state: "leased", leaseOwner: input.owner, leaseUntil, sendingAt: null } },
+    );
+    // Re-read by owner: a row another instance leased between find and update is not ours.
+    const mine = await models.outbox.find({ _id: { $in: ids }, state: "leased", leaseOwner: input.owner }).sort({ notBefore: 1, seq: 1 }).lean();
+    claimed.push(...(mine as OutboxDoc[]));
+  }
+  return claimed;
+}
+
+/** Marks the row as in flight just before the provider call. False when it is no longer ours. */
+export async function markSending(models: RuntimeModels, id: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+  const result = await models.outbox.updateOne(
+    { _id: id, state: "leased", leaseOwner: owner },
+    { $set: { sendingAt: now, leaseUntil: new Date(now.getTime() + leaseMs) } },
+  );
+  return result.modifiedCount === 1;
+}
+
+export async function recordPartSent(models: RuntimeModels, id: string, owner: string, partsSent: number): Promise<void> {
+  await models.outbox.updateOne({ _id: id, state: "leased", leaseOwner: owner }, { $set: { partsSent } });
+}
+
+export async function recordSent(models: RuntimeModels, id: string, owner: string, providerId: string, partsSent: number, now: Date): Promise<void> {
+  await models.outbox.updateOne(
+    { _id: id, state: "leased", leaseOwner: owner },
+    { $set: { state: "sent", sentAt: now, providerId, partsSent, ...released() } },
+  );
+}
+
+export async function recordDecision(models: RuntimeModels, id: string, owner: string, decision: RowDecision, partsSent: number): Promise<void> {
+  const { state, attempts, lastError } = decision;
+  const notBefore = decision.state === "queued" ? { notBefore: decision.notBefore } : {};
+  await models.outbox.updateOne(
+    { _id: id, state: "leased", leaseOwner: owner },
+    { $set: { state, attempts, lastError, partsSent, ...notBefore, ...released() } },
+  );
+}
+
+/** Marks rows terminal without sending (their contact is flagged blocked). */
+export async function recordBlockedWithoutSending(models: RuntimeModels, ids: string[], owner: string): Promise<void> {
+  if (ids.length === 0) return;
+  await models.outbox.updateMany(
+    { _id: { $in: ids }, state: "leased", leaseOwner: owner },
+    { $set: { state: "blocked", lastError: "contact is blocked", ...released() } },
+  );
+}
+
+/** Gives back rows held in memory but never attempted (on shutdown or after losing the channel lease). */
+export async function releaseUnsent(models: RuntimeModels, ids: string[], owner: string): Promise<void> {
+  if (ids.length === 0) return;
+  await models.outbox.updateMany({ _id: { $in: ids }, state: "leased", leaseOwner: owner, sendingAt: null }, { $set: { state: "queued", ...released() } });
+}
+
+/** Reclaims other owners' expired leases (crashed or stalled senders). Returns how many were in flight. */
+export async function reclaimExpired(models: RuntimeModels, channel: string, owner: string, now: Date, resendAmbiguous: boolean): Promise<{ requeued: number; inFlight: number }> {
+  const expired = { channel, state: "leased" as const, leaseUntil: { $lt: now }, leaseOwner: { $ne: owner } };
+  const never = await models.outbox.updateMany({ ...expired, sendingAt: null }, { $set: { state: "queued", ...released() } });
+  const inFlight = await models.outbox.updateMany(
+    { ...expired, sendingAt: { $ne: null } },
+    resendAmbiguous
+      ? { $set: { state: "queued", notBefore: now, lastError: "ambiguous: lease expired mid-send, resending", ...released() } }
+      : { $set: { state: "ambiguous", lastError: "ambiguous: lease expired mid-send", ...released() } },
+  );
+  return { requeued: never.modifiedCount, inFlight: inFlight.modifiedCount };
+}
+
+/** Rows per state, for metrics and the bench. */
+export async function outboxCounts(models: RuntimeModels, channel?: string): Promise<OutboxCounts> {
+  const scope = channel === undefined ? {} : { channel };
+  const counts = await Promise.all(OUTBOX_STATES.map((state) => models.outbox.countDocuments({ ...scope, state })));
+  return Object.fromEntries(OUTBOX_STATES.map((state, i) => [state, counts[i] ?? 0])) as OutboxCounts;
+}
+
+function released() {
+  return { leaseOwner: null, leaseUntil: null, sendingAt: null };
+}
