@@ -61,7 +61,7 @@ describe("importGeoCsv", () => {
     expect(summary).toMatchObject({ rows: 6, imported: 2, rejected: 4 });
     expect(summary.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
     expect(summary.errors[0]?.messages).toEqual(["part_number must be 1 or more"]);
-    expect(summary.errors[1]?.messages).toEqual(expect.arrayContaining([expect.stringMatching(/^ac_number /)]));
+    expect(summary.errors[1]?.messages).toEqual(["has 4 fields, the header has 21"]);
     expect(summary.errors[2]?.messages).toEqual(["part_number 1 of AC 170 repeats line 2"]);
     expect(await repo.count("booth")).toBe(2);
   });
@@ -70,7 +70,7 @@ describe("importGeoCsv", () => {
     const summary = await importGeoCsv(csv(booth(AC170, 1), `${AC170},2,"School "2" x,विद्यालय,,,,,,,`, booth(AC170, 3)), repo);
     expect(summary).toMatchObject({ imported: 2, rejected: 1 });
     expect(summary.errors[0]?.line).toBe(3);
-    expect(summary.errors[0]?.messages).toEqual(["unreadable CSV: text after a closing quote at column 114"]);
+    expect(summary.errors[0]?.messages).toEqual([expect.stringMatching(/^unreadable CSV: text after a closing quote at column \d+$/)]);
   });
 
   it("is idempotent: importing the same file twice leaves the same documents", async () => {

@@ -1,0 +1,71 @@
+/**
+ * Delivers one leased outbox row: renders it into parts, sends each part as one provider call
+ * (resuming after parts an earlier attempt delivered), and records the outcome on the row. The
+ * first part's pacing slot was taken by the caller; later parts wait for their own.
+ */
+import type { Channel, OutboundPayload } from "../../channels/channel.js";
+import type { Logger } from "../../log.js";
+import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models.js";
+import { setContactReachable } from "./contact-flags.js";
+import { decideAfterFailure } from "./outcome.js";
+import { markSending, recordDecision, recordPartSent, recordSent } from "./outbox-rows.js";
+import type { Pacer } from "./pacer.js";
+import type { SendPolicy } from "./policy.js";
+
+export interface DeliveryContext {
+  models: RuntimeModels;
+  channel: Channel;
+  policy: SendPolicy;
+  pacer: Pacer;
+  owner: string;
+  leaseMs: number;
+  now(): Date;
+  random(): number;
+  log: Logger;
+}
+
+export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<void> {
+  const { models, channel, owner } = ctx;
+  const parts = channel.render(row.payload as OutboundPayload);
+  const resumeAt = row.partsSent ?? 0;
+  if (parts.length === 0) {
+    const decision = { state: "failed", attempts: row.attempts + 1, lastError: "nothing to send", blockContact: false } as const;
+    return recordDecision(models, row._id, owner, decision, 0);
+  }
+  let providerId = row.providerId ?? "";
+  for (let index = resumeAt; index < parts.length; index++) {
+    if (index > resumeAt) await waitForSlot(ctx, row.recipient);
+    if (!(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
+    const part = parts[index];
+    if (!part) break;
+    try {
+      providerId = await channel.send({ recipient: row.recipient, part });
+    } catch (error) {
+      return handleFailure(ctx, row, index, error);
+    }
+    if (index + 1 < parts.length) await recordPartSent(models, row._id, owner, index + 1);
+  }
+  await recordSent(models, row._id, owner, providerId, parts.length, ctx.now());
+}
+
+async function handleFailure(ctx: DeliveryContext, row: OutboxDoc, partsSent: number, error: unknown): Promise<void> {
+  const now = ctx.now();
+  const failure = ctx.channel.classify(error);
+  const decision = decideAfterFailure(failure, row.attempts, ctx.policy, now, ctx.random);
+  const detail = error instanceof Error ? error.message : String(error);
+  await recordDecision(ctx.models, row._id, ctx.owner, { ...decision, lastError: `${decision.lastError}: ${detail}`.slice(0, 500) }, partsSent);
+  if (decision.state === "queued" && decision.pauseUntil) ctx.pacer.pause(decision.pauseUntil.getTime());
+  if (decision.state !== "queued" && decision.blockContact) await setContactReachable(ctx.models, row.contactKey, false, now);
+  const fields = { channel: row.channel, outboxId: row._id, contactKey: row.contactKey, failure: failure.kind, state: decision.state, attempts: decision.attempts };
+  if (decision.state === "failed" || decision.state === "ambiguous") ctx.log.warn({ ...fields, err: error }, "sender: message not delivered");
+  else ctx.log.info(fields, "sender: send failed");
+}
+
+async function waitForSlot(ctx: DeliveryContext, chat: string): Promise<void> {
+  for (;;) {
+    const now = ctx.now().getTime();
+    const wait = ctx.pacer.waitMs(chat, now);
+    if (wait === 0) return ctx.pacer.take(chat, now);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
