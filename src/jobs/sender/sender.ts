@@ -87,7 +87,7 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
 
   async function refill(now: Date): Promise<void> {
     if (queue.length >= batchSize / 2 || pacer.pausedUntil() > now.getTime()) return;
-    const held = [...queue.map((r) => r._id), ...[...busyContacts].map(() => "")].filter(Boolean);
+    const held = queue.map((r) => r._id);
     const rows = await claimRows(models, { channel: channel.name, owner, now, leaseMs: rowLeaseMs, limit: batchSize - queue.length, exclude: held });
     if (rows.length === 0) return;
     const blocked = await blockedAmong(models, [...new Set(rows.map((r) => r.contactKey))]);
