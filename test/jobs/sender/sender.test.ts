@@ -131,6 +131,7 @@ describe("outbox sender", () => {
     const sent = w.api.sent("sendMessage").slice(before);
     expect(sent).toHaveLength(40);
     expect(new Set(sent.map((c) => c.params["chat_id"])).size).toBe(40);
+    console.log(w.api.calls("sendMessage").filter((c) => c.status === 429 && c.at >= sent[0]!.at).map((c) => [c.at - sent[0]!.at, c.params["chat_id"], c.description]), sent.map((c) => c.at - sent[0]!.at).join(","));
     expect(w.api.calls("sendMessage").filter((c) => c.status === 429 && c.at >= sent[0]!.at)).toHaveLength(0);
   });
 });
