@@ -4,6 +4,8 @@
  * with its journal on, through the same importer as `npm run import:geo`. Then imports it again
  * (every row an update: the idempotent re-run). Figures go to docs/performance.md.
  * Run: npx tsx bench/geo-import.ts [rows]
+ * Or write the generated file only, to time `npm run import:geo` on it:
+ *      npx tsx bench/geo-import.ts --write-csv <path> [rows]
  */
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
@@ -17,7 +19,8 @@ import { createProgressReporter } from "../src/store/geo/import-progress.js";
 import { importGeoCsv } from "../src/store/geo/importer.js";
 import { createGeoRepository } from "../src/store/geo/repository.js";
 
-const ROWS = Number(process.argv[2] ?? 160_000);
+const writeOnly = process.argv[2] === "--write-csv" ? process.argv[3] : undefined;
+const ROWS = Number(process.argv[writeOnly ? 4 : 2] ?? 160_000);
 const ACS = 403;
 const DISTRICTS = 75;
 
@@ -68,4 +71,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (writeOnly) await writeCsv(writeOnly);
+else await main();

@@ -24,6 +24,8 @@ interface Row {
   ops: number;
   ms: number;
   "ops/s": number;
+  /** Event-loop utilisation of this (client) thread: near 1 means mongoose, not the server, is the limit. */
+  "client ELU"?: string;
 }
 
 const rows: Row[] = [];
@@ -32,9 +34,11 @@ const itemOf = (i: number): Item => ({ key: keyOf(i), n: i, payload: `member ${i
 
 async function measure(operation: string, ops: number, work: () => Promise<void>): Promise<void> {
   const started = performance.now();
+  const elu = performance.eventLoopUtilization();
   await work();
   const ms = performance.now() - started;
-  rows.push({ operation, ops, ms: Math.round(ms), "ops/s": Math.round((ops / ms) * 1000) });
+  const clientElu = performance.eventLoopUtilization(elu).utilization.toFixed(2);
+  rows.push({ operation, ops, ms: Math.round(ms), "ops/s": Math.round((ops / ms) * 1000), "client ELU": clientElu });
 }
 
 /** Runs `task(i)` for i in [0, count) with `CONCURRENCY` calls in flight. */

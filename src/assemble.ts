@@ -19,6 +19,7 @@ import { webChatRoutes } from "./http/web-chat-routes.js";
 import { fireDueTimers } from "./jobs/timers.js";
 import { recoverInterrupted } from "./jobs/recovery.js";
 import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.js";
+import { enrolmentActions, ephemeralEnrolmentConfig, type EnrolmentConfig } from "./actions/index.js";
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "http", "public");
 
@@ -31,6 +32,8 @@ export interface AssembleOptions {
   /** Serve the browser chat simulator and its API (off in production unless wanted). */
   webSimulator: boolean;
   actions?: ActionDefinition[];
+  /** Enrolment settings (keys, org, grievance contact); tests get throwaway keys when absent. */
+  enrolment?: EnrolmentConfig;
   now?: () => Date;
   /** Whether the store answers (backs /readyz). */
   storeReady(): Promise<boolean>;
@@ -55,7 +58,10 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     models,
     flows: () => options.flows,
     ports: { now: () => now().getTime(), t: options.translate },
-    actions: createActionRegistry(models, options.actions ?? []),
+    actions: createActionRegistry(models, [
+      ...(options.actions ?? []),
+      ...(await enrolmentActions({ connection: options.connection, config: options.enrolment ?? ephemeralEnrolmentConfig(), translate: options.translate })),
+    ]),
     now,
     log: options.log,
     onOutbox: (contactKey) => outbox.notify(contactKey),

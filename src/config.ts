@@ -25,7 +25,28 @@ const envSchema = z.object({
   WEB_SIMULATOR: z.enum(["true", "false"]).default("true"),
   FLOWS_DIR: z.string().min(1).default("./flows"),
   LOCALES_DIR: z.string().min(1).default("./locales"),
+  FIELD_ENCRYPTION_KEY: base64Key(32, "exactly").optional(),
+  FIELD_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
+    .pipe(z.array(base64Key(32, "exactly"))),
+  CARD_SIGNING_KEY: base64Key(32, "at least").optional(),
+  CARD_VERIFY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ORG_LOGO_PATH: z.string().min(1).optional(),
+  SEED_DEMO_GEOGRAPHY: z.enum(["true", "false"]).default("true"),
 });
+
+/** A base64 string that decodes to `bytes` bytes ("exactly") or more ("at least"). */
+function base64Key(bytes: number, rule: "exactly" | "at least") {
+  return z.string().refine(
+    (v) => {
+      const n = Buffer.from(v, "base64").length;
+      return rule === "exactly" ? n === bytes : n >= bytes;
+    },
+    { message: `must be base64 of ${rule} ${bytes} bytes (generate: openssl rand -base64 ${bytes})` },
+  );
+}
 
 export type Config = Readonly<{
   port: number;
@@ -40,6 +61,13 @@ export type Config = Readonly<{
   webSimulator: boolean;
   flowsDir: string;
   localesDir: string;
+  fieldEncryptionKey: string | undefined;
+  fieldEncryptionPreviousKeys: string[];
+  cardSigningKey: string | undefined;
+  /** Public base URL printed in ID-card QR codes; defaults to http://localhost:PORT. */
+  cardVerifyBaseUrl: string;
+  orgLogoPath: string | undefined;
+  seedDemoGeography: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -71,5 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webSimulator: e.WEB_SIMULATOR === "true",
     flowsDir: e.FLOWS_DIR,
     localesDir: e.LOCALES_DIR,
+    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
+    fieldEncryptionPreviousKeys: e.FIELD_ENCRYPTION_PREVIOUS_KEYS,
+    cardSigningKey: e.CARD_SIGNING_KEY,
+    cardVerifyBaseUrl: (e.CARD_VERIFY_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    orgLogoPath: e.ORG_LOGO_PATH,
+    seedDemoGeography: e.SEED_DEMO_GEOGRAPHY === "true",
   });
 }

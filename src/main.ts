@@ -12,6 +12,7 @@ import { listen } from "./http/serve.js";
 import { assembleSampark } from "./assemble.js";
 import { loadFlowSet } from "./engine/index.js";
 import { createTranslator } from "./i18n/index.js";
+import { seedDemoGeography } from "./store/geo/demo/seed.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   const translate = createTranslator({ resources: await readLocales(config.localesDir) });
 
   const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, log });
+  if (config.seedDemoGeography) {
+    const seeded = await seedDemoGeography(store.connection);
+    if (seeded.seeded) log.info({ booths: seeded.booths }, "geography: empty store, loaded the DEMO geography (Lucknow ACs, synthetic booths)");
+  }
   let draining = false;
   const sampark = await assembleSampark({
     connection: store.connection,

@@ -39,3 +39,23 @@ describe("loadConfig", () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
 });
+
+describe("loadConfig keys", () => {
+  const key32 = Buffer.alloc(32, 7).toString("base64");
+
+  it("accepts 32-byte base64 encryption keys and splits the previous ones", () => {
+    const config = loadConfig({ FIELD_ENCRYPTION_KEY: key32, FIELD_ENCRYPTION_PREVIOUS_KEYS: `${key32}, ${key32}`, CARD_SIGNING_KEY: key32 });
+    expect(config.fieldEncryptionKey).toBe(key32);
+    expect(config.fieldEncryptionPreviousKeys).toEqual([key32, key32]);
+  });
+
+  it("rejects a short key with a hint on how to make one", () => {
+    expect(() => loadConfig({ FIELD_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/openssl rand -base64 32/);
+  });
+
+  it("derives the card verification URL from the port unless configured", () => {
+    expect(loadConfig({ PORT: "4000" }).cardVerifyBaseUrl).toBe("http://localhost:4000");
+    expect(loadConfig({ CARD_VERIFY_BASE_URL: "https://verify.example.org/" }).cardVerifyBaseUrl).toBe("https://verify.example.org");
+    expect(() => loadConfig({ CARD_VERIFY_BASE_URL: "ftp://x" })).toThrow(/CARD_VERIFY_BASE_URL/);
+  });
+});

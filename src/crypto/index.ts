@@ -2,3 +2,4 @@
 export * from "./field-cipher.js";
 export * from "./keyring.js";
 export * from "./key-loader.js";
+export * from "./local-key-file.js";

@@ -10,10 +10,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { BadRequest, parseParams, type Params } from "./telegram-bot-api/body.js";
 import { chatIdOf, MessageStore, SEND_METHODS } from "./telegram-bot-api/messages.js";
-import { SlidingWindowLimiter, type RateLimits } from "./telegram-bot-api/rate-limit.js";
+import type { RateLimits } from "./telegram-bot-api/rate-limit.js";
+import { ApiError, SendGate, type Fault } from "./telegram-bot-api/send-gate.js";
 import { UpdateQueue, type Update, type Webhook } from "./telegram-bot-api/updates.js";
 
 export type { Update } from "./telegram-bot-api/updates.js";
+export type { Fault } from "./telegram-bot-api/send-gate.js";
 
 export interface RecordedCall {
   method: string;
@@ -28,16 +30,6 @@ export interface FakeBotApiOptions {
   token?: string;
   limits?: Partial<RateLimits>;
 }
-
-/** A fault for the next message-method calls (sendMessage & co), consumed one per call. */
-export type Fault =
-  | { type: "status"; status: number; description?: string }
-  /** A proxy's error page instead of JSON (Telegram's front end does this for 502/504). */
-  | { type: "html"; status: number }
-  /** Destroys the connection before anything is sent: the client sees ECONNRESET. */
-  | { type: "reset" }
-  /** Performs the send, then answers only after `ms`: a client timeout makes it ambiguous. */
-  | { type: "delay"; ms: number };
 
 export interface FakeBotApi {
   /** Use as grammY's `apiRoot`. */
@@ -62,27 +54,16 @@ export interface FakeBotApi {
   close(): Promise<void>;
 }
 
-const DEFAULT_LIMITS: RateLimits = { globalPerSecond: 30, perChatPerSecond: 1 };
-
-class ApiError extends Error {
-  constructor(readonly code: number, description: string, readonly parameters?: { retry_after: number }) {
-    super(description);
-  }
-}
-
 export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const token = options.token ?? "123456:TEST-token";
   const botId = Number(token.split(":")[0]);
   const bot = { id: botId, is_bot: true as const, first_name: "Sampark Test", username: "sampark_test_bot" };
-  const limiter = new SlidingWindowLimiter({ ...DEFAULT_LIMITS, ...options.limits });
+  const gate = new SendGate(options.limits);
   const updates = new UpdateQueue();
   const messages = new MessageStore(bot);
   const calls: RecordedCall[] = [];
-  const blocked = new Set<string>();
-  const faults: Fault[] = [];
   const callbackIds = new Set<string>();
   const answered: string[] = [];
-  let floodUntil = 0;
 
   async function perform(method: string, params: Params, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     switch (method) {
@@ -130,7 +111,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   }
 
   async function sendWithLimits(method: string, params: Params, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
-    const fault = faults.shift();
+    const fault = gate.nextFault();
     if (fault?.type === "reset") {
       req.socket.destroy();
       return NO_ANSWER;
@@ -140,12 +121,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       return NO_ANSWER;
     }
     if (fault?.type === "status") throw new ApiError(fault.status, fault.description ?? (fault.status >= 500 ? "Internal Server Error" : "Bad Request"));
-    const chat = String(chatIdOf(params));
     const now = Date.now();
-    if (now < floodUntil) throw tooMany(Math.ceil((floodUntil - now) / 1000));
-    if (blocked.has(chat)) throw new ApiError(403, "Forbidden: bot was blocked by the user");
-    const wait = limiter.take(chat, now);
-    if (wait > 0) throw tooMany(wait);
+    gate.admit(String(chatIdOf(params)), now);
     const message = messages.perform(method, params, now);
     if (fault?.type === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
     return res.destroyed ? NO_ANSWER : message;
@@ -194,10 +171,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     sent: (method) => calls.filter((c) => c.status === 200 && SEND_METHODS.has(c.method.toLowerCase())).filter(ofMethod(method)),
     calls: (method) => calls.filter(ofMethod(method)),
     answeredCallbacks: () => [...answered],
-    blockChat: (chatId, on = true) => void (on ? blocked.add(String(chatId)) : blocked.delete(String(chatId))),
-    injectFaults: (...more) => void faults.push(...more),
-    floodWait: (seconds) => void (floodUntil = Date.now() + seconds * 1000),
-    setLimits: (limits) => void (limiter.limits = { ...limiter.limits, ...limits }),
+    blockChat: (chatId, on = true) => gate.block(String(chatId), on),
+    injectFaults: (...faults) => gate.inject(faults),
+    floodWait: (seconds) => gate.flood(seconds, Date.now()),
+    setLimits: (limits) => void (gate.limiter.limits = { ...gate.limiter.limits, ...limits }),
     webhook: () => updates.webhook,
     close: () =>
       new Promise<void>((resolve) => {
@@ -208,10 +185,6 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 }
 
 const NO_ANSWER = Symbol("no answer");
-
-function tooMany(seconds: number): ApiError {
-  return new ApiError(429, `Too Many Requests: retry after ${seconds}`, { retry_after: seconds });
-}
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed || res.headersSent) return;

@@ -1,13 +1,16 @@
 /**
  * Maps what grammY throws to a `SendFailure`. `GrammyError`: Telegram answered with an error code.
  * `HttpError`: the call itself failed; what matters is whether the request may have reached
- * Telegram (a timeout or abort after sending → ambiguous) or certainly did not (refused, reset,
- * an unparsable 5xx page → transient).
+ * Telegram (a timeout or abort after sending → ambiguous) or, as far as we can tell, did not
+ * (refused, reset, an unparsable 5xx page → transient).
  */
 import { GrammyError, HttpError } from "grammy";
 import type { SendFailure } from "../channel.js";
 
-/** Network error codes after which Telegram cannot have acted on the request. */
+/**
+ * Network errors treated as "not delivered". A reset can in principle come after Telegram acted;
+ * we accept that small risk because Telegram rows are resent on ambiguity anyway.
+ */
 const NOT_DELIVERED = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 export function classifyTelegramError(error: unknown): SendFailure {

@@ -1,16 +1,18 @@
 /**
  * Delivers one leased outbox row: renders it into parts, sends each part as one provider call
  * (resuming after parts an earlier attempt delivered), and records the outcome on the row. The
- * first part's pacing slot was taken by the caller; later parts wait for their own.
+ * caller took the first part's pacing slot and marked the row as sending; later parts wait for
+ * their own slot and mark themselves.
  */
 import type { Channel, OutboundPayload } from "../../channels/channel.js";
 import type { Logger } from "../../log.js";
 import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models.js";
 import { setContactReachable } from "./contact-flags.js";
 import { decideAfterFailure } from "./outcome.js";
-import { markSending, recordDecision, recordPartSent, recordSent } from "./outbox-rows.js";
+import { markSending, recordDecision, recordPartSent } from "./outbox-rows.js";
 import type { Pacer } from "./pacer.js";
 import type { SendPolicy } from "./policy.js";
+import type { SentBuffer } from "./sent-buffer.js";
 
 export interface DeliveryContext {
   models: RuntimeModels;
@@ -22,6 +24,7 @@ export interface DeliveryContext {
   now(): Date;
   random(): number;
   log: Logger;
+  sent: SentBuffer;
 }
 
 export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<void> {
@@ -34,8 +37,10 @@ export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<
   }
   let providerId = row.providerId ?? "";
   for (let index = resumeAt; index < parts.length; index++) {
-    if (index > resumeAt) await waitForSlot(ctx, row.recipient);
-    if (!(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
+    if (index > resumeAt) {
+      await waitForSlot(ctx, row.recipient);
+      if (!(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
+    }
     const part = parts[index];
     if (!part) break;
     try {
@@ -45,7 +50,7 @@ export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<
     }
     if (index + 1 < parts.length) await recordPartSent(models, row._id, owner, index + 1);
   }
-  await recordSent(models, row._id, owner, providerId, parts.length, ctx.now());
+  ctx.sent.add({ id: row._id, providerId, partsSent: parts.length, at: ctx.now() });
 }
 
 async function handleFailure(ctx: DeliveryContext, row: OutboxDoc, partsSent: number, error: unknown): Promise<void> {

@@ -45,7 +45,16 @@ export async function claimRows(models: RuntimeModels, input: ClaimInput): Promi
   return claimed;
 }
 
-/** Marks the row as in flight just before the provider call. False when it is no longer ours. */
+/** Marks rows as in flight just before their provider calls; returns the ids that are still ours. */
+export async function markSendingMany(models: RuntimeModels, ids: string[], owner: string, now: Date, leaseMs: number): Promise<Set<string>> {
+  const mine = { _id: { $in: ids }, state: "leased" as const, leaseOwner: owner };
+  const result = await models.outbox.updateMany(mine, { $set: { sendingAt: now, leaseUntil: new Date(now.getTime() + leaseMs) } });
+  if (result.modifiedCount === ids.length) return new Set(ids);
+  const marked = await models.outbox.find({ ...mine, sendingAt: now }, { _id: 1 }).lean();
+  return new Set(marked.map((r) => String(r._id)));
+}
+
+/** Marks one row as in flight (a later part of a split message). False when it is no longer ours. */
 export async function markSending(models: RuntimeModels, id: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
   const result = await models.outbox.updateOne(
     { _id: id, state: "leased", leaseOwner: owner },
@@ -58,10 +67,24 @@ export async function recordPartSent(models: RuntimeModels, id: string, owner: s
   await models.outbox.updateOne({ _id: id, state: "leased", leaseOwner: owner }, { $set: { partsSent } });
 }
 
-export async function recordSent(models: RuntimeModels, id: string, owner: string, providerId: string, partsSent: number, now: Date): Promise<void> {
-  await models.outbox.updateOne(
-    { _id: id, state: "leased", leaseOwner: owner },
-    { $set: { state: "sent", sentAt: now, providerId, partsSent, ...released() } },
+export interface SentResult {
+  id: string;
+  providerId: string;
+  partsSent: number;
+  at: Date;
+}
+
+/** Records delivered rows in one round trip. */
+export async function recordSentMany(models: RuntimeModels, owner: string, results: SentResult[]): Promise<void> {
+  if (results.length === 0) return;
+  await models.outbox.bulkWrite(
+    results.map((r) => ({
+      updateOne: {
+        filter: { _id: r.id, state: "leased" as const, leaseOwner: owner },
+        update: { $set: { state: "sent" as const, sentAt: r.at, providerId: r.providerId, partsSent: r.partsSent, ...released() } },
+      },
+    })),
+    { ordered: false },
   );
 }
 

@@ -14,9 +14,12 @@ export interface SendPolicy {
   resendAmbiguous: boolean;
 }
 
-/** Telegram allows ~30 msg/s per bot and 1/s per chat; stay a little under both. */
+/**
+ * Telegram allows ~30 msg/s per bot and 1/s per chat; stay a little under both. A token bucket lets
+ * `burst + perSecond` through in any one second, so the burst stays small: 5 + 25 = 30.
+ */
 export const TELEGRAM_POLICY: SendPolicy = {
-  pace: { perSecond: 25, burst: 25, perChatIntervalMs: 1100 },
+  pace: { perSecond: 25, burst: 5, perChatIntervalMs: 1100 },
   backoff: { baseMs: 1000, maxMs: 5 * 60_000 },
   maxAttempts: 8,
   resendAmbiguous: true,

@@ -11,9 +11,10 @@ import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models
 import { acquireLease, releaseLease } from "../../store/repos/leases.js";
 import { blockedAmong } from "./contact-flags.js";
 import { deliverRow, type DeliveryContext } from "./deliver-row.js";
-import { claimRows, reclaimExpired, recordBlockedWithoutSending, releaseUnsent } from "./outbox-rows.js";
+import { claimRows, markSendingMany, reclaimExpired, recordBlockedWithoutSending, releaseUnsent } from "./outbox-rows.js";
 import { Pacer } from "./pacer.js";
 import type { SendPolicy } from "./policy.js";
+import { createSentBuffer } from "./sent-buffer.js";
 
 export interface SenderOptions {
   models: RuntimeModels;
@@ -55,7 +56,8 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
   const identityLeaseMs = options.identityLeaseMs ?? 15_000;
   const idleMs = options.idleMs ?? 500;
   const pacer = new Pacer(policy.pace, options.now().getTime());
-  const ctx: DeliveryContext = { models, channel, policy, pacer, owner, leaseMs: rowLeaseMs, now: options.now, random: options.random, log };
+  const sent = createSentBuffer(models, owner, log);
+  const ctx: DeliveryContext = { models, channel, policy, pacer, owner, leaseMs: rowLeaseMs, now: options.now, random: options.random, log, sent };
 
   let queue: OutboxDoc[] = [];
   const busyContacts = new Set<string>();
@@ -99,8 +101,10 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
   function dispatch(now: number): number {
     let soonest = idleMs;
     const waiting: OutboxDoc[] = [];
+    const ready: OutboxDoc[] = [];
     for (const row of queue) {
-      const wait = busyContacts.has(row.contactKey) || inFlight.size >= maxInFlight ? idleMs : pacer.waitMs(row.recipient, now);
+      const full = busyContacts.has(row.contactKey) || inFlight.size + ready.length >= maxInFlight;
+      const wait = full ? idleMs : pacer.waitMs(row.recipient, now);
       if (wait > 0) {
         soonest = Math.min(soonest, wait);
         waiting.push(row);
@@ -108,7 +112,19 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       }
       pacer.take(row.recipient, now);
       busyContacts.add(row.contactKey);
-      const call = deliverRow(ctx, row)
+      ready.push(row);
+    }
+    queue = waiting;
+    if (ready.length > 0) launch(ready);
+    return soonest;
+  }
+
+  /** Marks the rows as sending in one write, then makes each one's provider calls. */
+  function launch(rows: OutboxDoc[]): void {
+    const marked = markSendingMany(models, rows.map((r) => r._id), owner, options.now(), rowLeaseMs);
+    for (const row of rows) {
+      const call = marked
+        .then((mine) => (mine.has(row._id) ? deliverRow(ctx, row) : undefined))
         .catch((error: unknown) => log.error({ err: error, outboxId: row._id }, "sender: recording a delivery failed; the row's lease will lapse and be reclaimed"))
         .finally(() => {
           busyContacts.delete(row.contactKey);
@@ -117,8 +133,6 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
         });
       inFlight.add(call);
     }
-    queue = waiting;
-    return soonest;
   }
 
   async function loop(): Promise<void> {
@@ -162,6 +176,7 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       wake();
       await running;
       await Promise.all(inFlight);
+      await sent.flush();
       await giveBackQueue();
       if (holdsLeaseUntil > 0) await releaseLease(models, identity, owner);
       holdsLeaseUntil = 0;

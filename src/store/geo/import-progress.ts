@@ -28,7 +28,9 @@ export function createProgressReporter(sink: ProgressSink, totalBytes: number, o
   const { intervalMs = 5_000, redrawMs = 100, now = () => Date.now() } = options;
   const started = now();
   const tty = sink.isTTY === true;
-  let last = Number.NEGATIVE_INFINITY;
+  // A terminal gets a bar at once; a log gets its first line only after an interval, so a short
+  // import prints just the final line.
+  let last = tty ? Number.NEGATIVE_INFINITY : started;
   const seconds = (): string => `${((now() - started) / 1000).toFixed(1)} s`;
   const percent = (bytes: number): number => (totalBytes > 0 ? Math.min(100, Math.floor((bytes / totalBytes) * 100)) : 0);
   const counts = (p: ImportProgress): string => `${p.rows.toLocaleString("en-IN")} rows, ${p.imported.toLocaleString("en-IN")} imported, ${p.rejected.toLocaleString("en-IN")} rejected`;

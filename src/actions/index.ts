@@ -1,0 +1,69 @@
+/**
+ * The enrolment actions flows call (`do: members.enrol`), built over one set of services.
+ * `ENROLMENT_ACTION_NAMES` lets `flows:check` know them without a store (a test keeps the two equal).
+ */
+import { randomBytes } from "node:crypto";
+import { createKeyring, fieldKey } from "../crypto/index.js";
+import type { ActionDefinition } from "../runtime/actions.js";
+import { seedDemoGeography } from "../store/geo/demo/seed.js";
+import { boothActions } from "./booths.js";
+import { cardActions } from "./cards.js";
+import { consentActions } from "./consent.js";
+import { enrolmentServices, type EnrolmentConfig, type EnrolmentDeps } from "./deps.js";
+import { enrolActions } from "./members-enrol.js";
+import { lookupActions } from "./members-lookup.js";
+import { myDataActions } from "./members-my-data.js";
+import { referralActions } from "./referrals.js";
+
+export type { EnrolmentConfig, EnrolmentDeps } from "./deps.js";
+
+/** Every enrolment action, ready for the registry, once the member indexes exist (and demo geography, if wanted). */
+export async function enrolmentActions(deps: EnrolmentDeps): Promise<ActionDefinition[]> {
+  const s = enrolmentServices(deps);
+  await s.members.init();
+  if (deps.config.seedDemoGeography) await seedDemoGeography(deps.connection);
+  return [
+    ...consentActions(s),
+    ...lookupActions(s),
+    ...boothActions(s),
+    ...enrolActions(s),
+    ...myDataActions(s),
+    ...referralActions(s),
+    ...cardActions(s),
+  ];
+}
+
+/**
+ * Configuration for tests and a bare `assembleSampark` call: throwaway keys (sealed values and
+ * cards die with the process) and the demo geography. `main.ts` passes the real configuration.
+ */
+export function ephemeralEnrolmentConfig(): EnrolmentConfig {
+  return {
+    orgName: "Sampark Demo Organisation",
+    grievanceContact: "grievance@example.org",
+    publicBaseUrl: "http://localhost:3000",
+    timezone: "Asia/Kolkata",
+    keyring: createKeyring(fieldKey(randomBytes(32))),
+    cardSigningKey: randomBytes(32),
+    seedDemoGeography: true,
+  };
+}
+
+/** Names of the actions above, for the static flow checker. */
+export const ENROLMENT_ACTION_NAMES: readonly string[] = [
+  "booths.constituencies",
+  "booths.search",
+  "cards.send",
+  "consent.grant",
+  "consent.notice",
+  "members.correct",
+  "members.enrol",
+  "members.erase",
+  "members.find_duplicate",
+  "members.lookup",
+  "members.my_data",
+  "members.seal",
+  "members.sender_phone",
+  "members.update_existing",
+  "referrals.leaderboard",
+];

@@ -1,0 +1,101 @@
+/**
+ * `members.enrol` creates the membership; `members.update_existing` is the answer to the
+ * duplicate offer (same EPIC in the state, or same phone): it updates that membership instead
+ * of ever creating a second. Both are idempotent: a retried call finds its own record.
+ */
+import { ActionFailure, defineAction, type ActionDefinition } from "../runtime/actions.js";
+import { parseReferralCode } from "../domain/referrals/index.js";
+import { newMemberId, type Member } from "../store/members/repository.js";
+import { z } from "zod";
+import type { EnrolmentServices } from "./deps.js";
+import { checkEnrolment, EnrolArgs } from "./enrol-input.js";
+
+const Enrolled = z.object({ id: z.string(), number: z.string(), referral_code: z.string() });
+
+export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
+  return [
+    defineAction({
+      name: "members.enrol",
+      args: EnrolArgs,
+      result: Enrolled,
+      async run(args, { contactKey, now }) {
+        const enroller = args.assisted ? await activeEnroller(s, contactKey) : undefined;
+        const checked = await checkEnrolment(s, args, contactKey, enroller?._id);
+        const existing = await s.members.findDuplicate({ state: checked.state, epic: checked.fields.epic, phone: checked.fields.phone });
+        if (existing) {
+          // A replay of this very enrolment (same person, same caller) returns what it created.
+          const mine = existing.epic === checked.fields.epic && (enroller ? existing.enrolledBy === enroller._id : existing.contactKeys.includes(contactKey));
+          if (mine) return enrolled(existing);
+          throw new ActionFailure("duplicate");
+        }
+        const referrer = await referrerOf(s, args.referral);
+        const recruiter = enroller ?? referrer;
+        const id = newMemberId();
+        const sensitive = checked.sealFor(id);
+        const created = await s.members.create(
+          {
+            _id: id,
+            state: checked.state,
+            ...checked.fields,
+            ...(sensitive ? { sensitive } : {}),
+            ...(referrer ? { referredBy: referrer._id } : {}),
+            ...(enroller ? { enrolledBy: enroller._id } : {}),
+            ...(recruiter ? { creditedTo: recruiter._id, ...(recruiter.district ? { creditDistrict: recruiter.district } : {}) } : {}),
+            roles: [{ role: "member" }],
+            contactKeys: enroller ? [] : [contactKey],
+            consents: checked.consents,
+          },
+          now,
+        );
+        if (!created.ok) throw new ActionFailure("duplicate");
+        await s.audit.record({ action: "member.enrolled", memberId: id, actor: enroller?._id ?? "self", fields: [] }, now);
+        return enrolled(created.member);
+      },
+    }),
+    defineAction({
+      name: "members.update_existing",
+      args: EnrolArgs,
+      result: Enrolled,
+      async run(args, { contactKey, now }) {
+        const enroller = args.assisted ? await activeEnroller(s, contactKey) : undefined;
+        const checked = await checkEnrolment(s, args, contactKey, enroller?._id);
+        const existing = await s.members.findDuplicate({ state: checked.state, epic: checked.fields.epic, phone: checked.fields.phone });
+        if (!existing) throw new ActionFailure("not_found");
+        const sensitive = checked.sealFor(existing._id);
+        const updated = await s.members.update(
+          existing._id,
+          { ...checked.fields, ...(sensitive ? { sensitive } : {}) },
+          { consents: checked.consents, ...(enroller ? {} : { contactKey }) },
+          now,
+        );
+        if (!updated.ok) throw new ActionFailure("duplicate");
+        const fields = Object.keys(checked.fields).concat(sensitive ? Object.keys(sensitive) : []);
+        await s.audit.record({ action: "member.updated", memberId: existing._id, actor: enroller?._id ?? "self", fields }, now);
+        return enrolled(updated.member);
+      },
+    }),
+  ];
+}
+
+function enrolled(m: Member): z.infer<typeof Enrolled> {
+  return { id: m._id, number: m.number, referral_code: m.referralCode ?? "" };
+}
+
+const ENROLLER_ROLES = new Set(["enroller", "chief_enroller"]);
+
+/**
+ * The calling contact's own membership (to be credited), with an enroller role granted on the
+ * membership or on the contact (where the flow guard reads it; only trusted sources set it).
+ */
+async function activeEnroller(s: EnrolmentServices, contactKey: string): Promise<Member> {
+  const [me, contact] = await Promise.all([s.members.byContact(contactKey), s.contact(contactKey)]);
+  const granted = [...(me?.roles.map((r) => r.role) ?? []), ...contact.roles].some((r) => ENROLLER_ROLES.has(r));
+  if (!me) throw new ActionFailure("not_member");
+  if (!granted) throw new ActionFailure("not_enroller");
+  return me;
+}
+
+async function referrerOf(s: EnrolmentServices, referral: string | undefined): Promise<Member | undefined> {
+  const code = parseReferralCode(referral);
+  return code ? s.members.byReferralCode(code) : undefined;
+}

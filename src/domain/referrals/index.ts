@@ -1,0 +1,3 @@
+/** Referral rules: personal codes and the recruiter leaderboard. */
+export * from "./code.js";
+export * from "./leaderboard.js";
