@@ -1,13 +1,16 @@
 /**
  * Prints the inbound event a captured channel payload becomes, to debug real traffic:
  *   npm run replay -- telegram path/to/update.json     (or `-` to read stdin)
+ *   npm run replay -- whatsapp path/to/upsert.json     (a messages.upsert, one WAMessage or an array)
  * Exit code 0: converted or ignored (the reason is printed); 1: unreadable input; 2: bad usage.
  */
 import { readFileSync } from "node:fs";
 import { convertUpdate } from "../src/channels/telegram/convert.js";
+import { convertCapture } from "../src/channels/whatsapp/convert.js";
 
 const CONVERTERS: Record<string, (raw: unknown) => unknown> = {
   telegram: convertUpdate,
+  whatsapp: convertCapture,
 };
 
 function main(argv: string[]): number {

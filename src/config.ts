@@ -35,6 +35,9 @@ const envSchema = z.object({
   CARD_VERIFY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ORG_LOGO_PATH: z.string().min(1).optional(),
   SEED_DEMO_GEOGRAPHY: z.enum(["true", "false"]).default("true"),
+  WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),
+  WHATSAPP_PAIRING_NUMBER: z.string().regex(/^[1-9]\d{7,14}$/, "E.164 digits without +, e.g. 919812345678").optional(),
+  WHATSAPP_SESSION_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ or -").default("default"),
 });
 
 /** A base64 string that decodes to `bytes` bytes ("exactly") or more ("at least"). */
@@ -68,6 +71,7 @@ export type Config = Readonly<{
   cardVerifyBaseUrl: string;
   orgLogoPath: string | undefined;
   seedDemoGeography: boolean;
+  whatsapp: { enabled: boolean; pairingNumber: string | undefined; sessionId: string };
 }>;
 
 export class ConfigError extends Error {
@@ -105,5 +109,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cardVerifyBaseUrl: (e.CARD_VERIFY_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     orgLogoPath: e.ORG_LOGO_PATH,
     seedDemoGeography: e.SEED_DEMO_GEOGRAPHY === "true",
+    whatsapp: { enabled: e.WHATSAPP_ENABLED === "true", pairingNumber: e.WHATSAPP_PAIRING_NUMBER, sessionId: e.WHATSAPP_SESSION_ID },
   });
 }

@@ -17,7 +17,7 @@ function transcript(script: string[]): { in: string; out: unknown[] }[] {
 
 const SCRIPTS: Record<string, string[]> = {
   "onboarding-hi": ["नमस्ते", "1", "१", "मदद", "भाषा", "हिंदी", "3", "नहीं"],
-  "onboarding-en": ["hello", "English", "xyz", "4", "help", "pichhe", "2", "2", "3", "yes", "menu", "START", "cancel"],
+  "onboarding-en": ["hello", "English", "xyz", "9", "help", "pichhe", "2", "2", "3", "yes", "menu", "START", "cancel"],
   "stop-start-hi": ["नमस्ते", "हिंदी", "रोकें", "मेनू", "शुरू", "रद्द"],
   "stop-start-en": ["hi", "2", "STOP", "menu", "START", "back"],
 };

@@ -35,6 +35,16 @@ export function convertUpsert(raw: unknown, lidPhones: LidPhones = NO_LID_PHONES
   return messages.map((m) => ({ type: "ignored", reason: `upsert of type ${type} (history or own sends, not new messages)`, ...idOf(m) }));
 }
 
+/**
+ * A captured payload as operators save them: a whole `messages.upsert` event, one `WAMessage`
+ * (taken as `notify`), or an array of them. For the replay script and the recorded-payload suite.
+ */
+export function convertCapture(raw: unknown): WhatsAppInbound[] {
+  if (Array.isArray(raw)) return raw.map((m) => convertMessage(m));
+  if (upsertSchema.safeParse(raw).success) return convertUpsert(raw);
+  return [convertMessage(raw)];
+}
+
 /** One `WAMessage` of a `notify` upsert. */
 export function convertMessage(raw: unknown, lidPhones: LidPhones = NO_LID_PHONES): WhatsAppInbound {
   const parsed = waMessageSchema.safeParse(raw);

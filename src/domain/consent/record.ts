@@ -19,7 +19,3 @@ export interface ConsentRecord {
   enrollerId?: string;
 }
 
-/** True when `record` covers `purpose` under the notice currently shown (`currentVersion`). */
-export function isCurrentConsent(record: Pick<ConsentRecord, "purpose" | "noticeVersion">, purpose: ConsentPurpose, currentVersion: string): boolean {
-  return record.purpose === purpose && record.noticeVersion === currentVersion;
-}

@@ -1,23 +1,23 @@
 /**
- * Personal referral codes: short, typed by people from a poster or a forwarded message, so the
- * alphabet leaves out look-alikes (0/O, 1/I/L). Randomness comes in as bytes (pure, testable).
+ * Referral codes. A member's code is their membership number in compact form (`UP0000001W`): it
+ * is already unique, printed on the card, carries a check character that catches typos, and
+ * needs no second identifier to remember. A code only attributes credit, so it need not be secret.
  */
-const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export const REFERRAL_CODE_LENGTH = 7;
+import { parseMembershipNumber } from "../members/membership-number.js";
 
-/** A code from `REFERRAL_CODE_LENGTH` random bytes (the modulo bias over 31 symbols is harmless here). */
-export function referralCodeFrom(bytes: Uint8Array): string {
-  if (bytes.length < REFERRAL_CODE_LENGTH) throw new RangeError(`need ${REFERRAL_CODE_LENGTH} random bytes`);
-  let code = "";
-  for (let i = 0; i < REFERRAL_CODE_LENGTH; i++) code += ALPHABET.charAt((bytes[i] ?? 0) % ALPHABET.length);
-  return code;
+/** The referral code of a member with this (display or compact) membership number. */
+export function referralCodeFor(membershipNumber: string): string {
+  const parsed = parseMembershipNumber(membershipNumber);
+  if (!parsed.ok) throw new RangeError(`not a membership number: ${membershipNumber}`);
+  return parsed.value.compact;
 }
 
 /**
- * The code in what a person sent (`ref_ab2cd3e`, `JOIN ab2cd3e`, ` AB2CD3E `), upper-cased;
- * undefined when it cannot be one. O/I/L are read as the digits people meant.
+ * The code in what a person sent (`ref_UP0000001W`, `JOIN up-0000001-w`, ` UP0000001W `);
+ * undefined when it is not a valid membership number (a typo fails the check character).
  */
 export function parseReferralCode(input: string | null | undefined): string | undefined {
-  const text = (input ?? "").trim().replace(/^ref_/i, "").toUpperCase().replace(/O/g, "0").replace(/[IL]/g, "1");
-  return new RegExp(`^[${ALPHABET}]{${REFERRAL_CODE_LENGTH}}$`).test(text) ? text : undefined;
+  const text = (input ?? "").trim().replace(/^ref_/i, "");
+  const parsed = text === "" ? undefined : parseMembershipNumber(text);
+  return parsed?.ok ? parsed.value.compact : undefined;
 }

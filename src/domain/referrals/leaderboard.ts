@@ -12,7 +12,7 @@ export interface RankedCredit extends Credit {
   rank: number;
 }
 
-/** Ranks `credits` (any order); ties keep the given order after sorting by count. */
+/** Ranks `credits` by count; among equal counts the given order is kept (a stable sort). */
 export function rankCredits(credits: readonly Credit[]): RankedCredit[] {
   const sorted = [...credits].filter((c) => c.credits > 0).sort((a, b) => b.credits - a.credits);
   let rank = 0;

@@ -9,6 +9,8 @@ export interface DistrictCredit {
   memberId: string;
   name: string;
   credits: number;
+  /** Membership sequence: among equal counts, the longer-standing member is listed first. */
+  sequence: number;
 }
 
 export async function districtCredits(members: MemberModels["members"], district: string): Promise<DistrictCredit[]> {
@@ -16,10 +18,12 @@ export async function districtCredits(members: MemberModels["members"], district
     { $match: { creditDistrict: district, creditedTo: { $type: "string" } } },
     { $group: { _id: "$creditedTo", credits: { $sum: 1 } } },
   ]);
-  const recruiters = await members.find({ _id: { $in: counts.map((c) => c._id) }, status: "active" }, { name: 1 }).lean();
-  const names = new Map(recruiters.map((r) => [r._id, r.name ?? ""]));
+  const recruiters = await members.find({ _id: { $in: counts.map((c) => c._id) }, status: "active" }, { name: 1, sequence: 1 }).lean();
+  const byId = new Map(recruiters.map((r) => [r._id, r]));
   return counts
-    .filter((c) => names.has(c._id))
-    .map((c) => ({ memberId: c._id, name: names.get(c._id) ?? "", credits: c.credits }))
-    .sort((a, b) => b.credits - a.credits || a.memberId.localeCompare(b.memberId));
+    .flatMap((c) => {
+      const r = byId.get(c._id);
+      return r ? [{ memberId: c._id, name: r.name ?? "", credits: c.credits, sequence: r.sequence }] : [];
+    })
+    .sort((a, b) => b.credits - a.credits || a.sequence - b.sequence);
 }

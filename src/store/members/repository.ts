@@ -3,11 +3,11 @@
  * number, referral code) is enforced by indexes, so two instances enrolling the same person at
  * once cannot create two records: the loser gets `duplicate`.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { ConsentRecord } from "../../domain/consent/index.js";
 import { formatMembershipNumber } from "../../domain/members/index.js";
-import { referralCodeFrom, REFERRAL_CODE_LENGTH } from "../../domain/referrals/index.js";
+import { referralCodeFor } from "../../domain/referrals/index.js";
 import { memberModels, type MemberDoc, type MemberModels } from "./model.js";
 import { districtCredits, type DistrictCredit } from "./credits.js";
 
@@ -24,7 +24,6 @@ export type CreateOutcome = { ok: true; member: Member } | { ok: false; reason: 
 
 /** Personal fields removed by erasure; the tombstone keeps only what proves and counts (no person). */
 const ERASED_FIELDS = ["name", "phone", "epic", "age", "gender", "address", "district", "acNumber", "partNumber", "photo", "referralCode", "sensitive"] as const;
-const MAX_CODE_TRIES = 5;
 
 export interface MemberRepository {
   init(): Promise<void>;
@@ -93,27 +92,24 @@ export function createMemberRepository(connection: Connection): MemberRepository
 async function createMember(models: MemberModels, member: NewMember, now: Date): Promise<CreateOutcome> {
   const counter = await models.counters.findOneAndUpdate({ _id: member.state }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" }).lean();
   const number = formatMembershipNumber(member.state, counter?.seq ?? 1);
-  for (let attempt = 0; attempt < MAX_CODE_TRIES; attempt++) {
-    const doc: MemberDoc = {
-      ...member,
-      number: number.formatted,
-      sequence: number.sequence,
-      status: "active",
-      referralCode: referralCodeFrom(randomBytes(REFERRAL_CODE_LENGTH)),
-      createdAt: now,
-      updatedAt: now,
-      lastActiveAt: now,
-    };
-    try {
-      await models.members.create(doc);
-      return { ok: true, member: doc };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Only a referral-code collision is worth another try; any other clash is the same person.
-      if (!/referralCode/.test(String((error as Error).message))) return { ok: false, reason: "duplicate" };
-    }
+  const doc: MemberDoc = {
+    ...member,
+    number: number.formatted,
+    sequence: number.sequence,
+    status: "active",
+    referralCode: referralCodeFor(number.formatted),
+    createdAt: now,
+    updatedAt: now,
+    lastActiveAt: now,
+  };
+  try {
+    await models.members.create(doc);
+    return { ok: true, member: doc };
+  } catch (error) {
+    // A clash on EPIC or phone: the same person enrolled meanwhile (the number is simply skipped).
+    if (isDuplicateKey(error)) return { ok: false, reason: "duplicate" };
+    throw error;
   }
-  throw new Error("could not allocate a unique referral code");
 }
 
 function isDuplicateKey(error: unknown): boolean {

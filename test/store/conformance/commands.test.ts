@@ -9,7 +9,7 @@ beforeAll(() => openTarget("conformance_commands").then((t) => (target = t)));
 afterAll(() => target.close());
 
 describe("raw commands", () => {
-  it("hello, isMaster, ping, buildInfo", async () => {
+  it("hello, isMaster, ping, buildInfo, getParameter", async () => {
     const admin = target.client.db("admin");
     const hello = await admin.command({ hello: 1 });
     expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true });
@@ -18,6 +18,15 @@ describe("raw commands", () => {
     expect(await admin.command({ isMaster: 1 })).toMatchObject({ ok: 1, ismaster: true });
     expect(await admin.command({ ping: 1 })).toMatchObject({ ok: 1 });
     expect((await admin.command({ buildInfo: 1 })).version).toMatch(/^\d+\.\d+/);
+    const fcv = await admin.command({ getParameter: 1, featureCompatibilityVersion: 1 });
+    expect(fcv.featureCompatibilityVersion.version).toMatch(/^\d+\.\d+$/);
+  });
+
+  it("listDatabases", async () => {
+    await target.db.collection("present").insertOne({ a: 1 });
+    const listed = await target.client.db("admin").command({ listDatabases: 1, nameOnly: true });
+    expect(listed.ok).toBe(1);
+    expect(listed.databases.map((d: { name: string }) => d.name)).toContain("conformance_commands");
   });
 
   it("insert, find, getMore, killCursors", async () => {

@@ -43,7 +43,10 @@ export async function openTarget(dbName: string): Promise<Target> {
 async function startServer(): Promise<{ uri: string; stop(): Promise<void> }> {
   if (againstRealMongo) return { uri: REAL_MONGO_URI as string, stop: async () => {} };
   const dataDir = await mkdtemp(join(tmpdir(), "sampark-conformance-"));
-  const embedded = await startEmbeddedMongo({ dataDir });
+  const embedded = await startEmbeddedMongo({ dataDir }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     uri: embedded.uri,
     async stop() {

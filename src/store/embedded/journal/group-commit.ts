@@ -1,5 +1,7 @@
 interface Batch {
   chunks: Buffer[];
+  /** How many append() calls (commands) are waiting on this batch. */
+  commits: number;
   done: Promise<void>;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -14,21 +16,31 @@ function newBatch(): Batch {
   });
   // Every caller gets `done` and handles it; this only stops an unobserved batch from crashing.
   done.catch(() => {});
-  return { chunks: [], done, resolve, reject };
+  return { chunks: [], commits: 0, done, resolve, reject };
 }
 
 /** Writes one batch and makes it durable; called serially, never twice at once. */
 export type FlushBatch = (chunks: Buffer[]) => Promise<void>;
 
+/** The longest a non-empty batch waits for the clients of the previous batch to come back. */
+const GATHER_MS = 1;
+
 /**
  * Group commit: appends made while a flush is running are collected into the next batch, so
- * concurrent commands share one write + fsync instead of queueing for one fsync each. A failed
- * flush is sticky: memory is ahead of disk from then on, so every later commit is refused.
+ * concurrent commands share one write + fsync instead of queueing for one fsync each.
+ *
+ * Without help, N concurrent clients split into two alternating half-size batches: those answered
+ * by one flush come back while the next flush is already running, or the first one back starts a
+ * flush alone. So after a flush of c commits, the next batch is held until the c clients just
+ * answered have rejoined it (c more commits), or for GATHER_MS at most. A lone client (c = 1)
+ * never waits: its next commit meets the target at once.
+ *
+ * A failed flush is sticky: memory is ahead of disk from then on, so every later commit is refused.
  */
 export class GroupCommit {
   private open: Batch | undefined;
   private inFlight: Batch | undefined;
-  private scheduled = false;
+  private wake: { cancel(): void; gatherTarget: number } | undefined;
   private failure: Error | undefined;
 
   constructor(private readonly flush: FlushBatch) {}
@@ -39,7 +51,8 @@ export class GroupCommit {
     if (chunks.length === 0) return this.barrier();
     const batch = (this.open ??= newBatch());
     batch.chunks.push(...chunks);
-    this.schedule();
+    batch.commits += 1;
+    this.queued(false);
     return batch.done;
   }
 
@@ -49,22 +62,37 @@ export class GroupCommit {
     return this.open?.done ?? this.inFlight?.done ?? Promise.resolve();
   }
 
-  /** Runs a flush even with nothing queued, so the flush callback gets a turn (compaction). */
+  /** Runs a flush soon even with nothing queued, so the flush callback gets a turn (compaction). */
   sync(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const batch = (this.open ??= newBatch());
-    this.schedule();
+    this.queued(true);
     return batch.done;
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.inFlight) return; // a running flush loop takes the open batch next
-    this.scheduled = true;
+  private queued(force: boolean): void {
+    if (this.inFlight) return; // the running loop looks at the open batch when its flush ends
+    const wake = this.wake;
+    if (wake && wake.gatherTarget === 0) return; // a flush is already due
+    if (wake && !force && (this.open?.commits ?? 0) < wake.gatherTarget) return;
+    this.runSoon();
+  }
+
+  private runSoon(): void {
+    this.wake?.cancel();
     // setImmediate, not a microtask: commands from every socket read in this I/O phase join the batch.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.run();
-    });
+    const handle = setImmediate(() => this.start());
+    this.wake = { cancel: () => clearImmediate(handle), gatherTarget: 0 };
+  }
+
+  private gather(target: number): void {
+    const handle = setTimeout(() => this.start(), GATHER_MS);
+    this.wake = { cancel: () => clearTimeout(handle), gatherTarget: target };
+  }
+
+  private start(): void {
+    this.wake = undefined;
+    void this.run();
   }
 
   private async run(): Promise<void> {
@@ -79,6 +107,11 @@ export class GroupCommit {
         this.fail(error instanceof Error ? error : new Error(String(error)), batch);
       }
       this.inFlight = undefined;
+      if (batch.commits > 0) {
+        // Appends made during the flush; TypeScript's narrowing cannot see them across the await.
+        const waiting = (this.open as Batch | undefined)?.commits ?? 0;
+        return this.gather(waiting + batch.commits);
+      }
     }
   }
 
