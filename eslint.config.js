@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "coverage/", "dist/", "**/*.js", "!eslint.config.js"] },
+  { ignores: ["node_modules/", "data/", "coverage/", "dist/", "bench/.out/", ".ci/out/", ".scratch/", "**/*.js", "!eslint.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

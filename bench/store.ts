@@ -4,8 +4,10 @@
  * Figures are recorded in docs/performance.md.
  */
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { BSON } from "bson";
 import mongoose, { Schema, type Model } from "mongoose";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../src/store/embedded/index.js";
 
@@ -86,6 +88,47 @@ async function runWorkload(Items: Model<Item>): Promise<void> {
   });
 }
 
+/** An OP_MSG with one kind-0 section, built by hand: the cheapest client there is. */
+function opMsg(requestId: number, body: object): Buffer {
+  const bson = BSON.serialize(body);
+  const message = Buffer.alloc(21 + bson.length);
+  message.writeInt32LE(message.length, 0);
+  message.writeInt32LE(requestId, 4);
+  message.writeInt32LE(2013, 12);
+  message.set(bson, 21);
+  return message;
+}
+
+/** One socket sending commands one at a time; replies are small, so one reply = one whole message. */
+async function rawLane(port: number, count: () => boolean, command: () => object): Promise<void> {
+  const socket = connect(port, "127.0.0.1").setNoDelay(true);
+  await new Promise((resolve) => socket.once("connect", resolve));
+  let pending = Buffer.alloc(0);
+  let replied: () => void = () => {};
+  socket.on("data", (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    if (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
+      pending = pending.subarray(pending.readInt32LE(0));
+      replied();
+    }
+  });
+  for (let id = 1; count(); id++) {
+    const reply = new Promise<void>((resolve) => (replied = resolve));
+    socket.write(opMsg(id, command()));
+    await reply;
+  }
+  socket.destroy();
+}
+
+/** The server's own capacity: findAndModify from hand-built OP_MSGs, no driver or mongoose. */
+async function measureRawServer(port: number): Promise<void> {
+  let left = SINGLE_OPS * 2;
+  const command = () => ({ findAndModify: "items", query: { key: randomKey() }, update: { $inc: { n: 1 } }, new: true, $db: "bench" });
+  await measure(`findAndModify by unique key, hand-built OP_MSG (${CONCURRENCY} in flight)`, left, async () => {
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => rawLane(port, () => left-- > 0, command)));
+  });
+}
+
 /** Starts a server on a copy of the journal files alone and reports how long replay took. */
 async function measureReplay(dataDir: string): Promise<void> {
   const copy = await mkdtemp(join(tmpdir(), "sampark-bench-replay-"));
@@ -119,6 +162,7 @@ async function main(): Promise<void> {
     await Promise.all([Warm.init(), Items.init()]);
     await warmUp(Warm);
     await runWorkload(Items);
+    await measureRawServer(mongo.port);
     await conn.close();
     await measureReplay(dataDir);
   } finally {

@@ -50,7 +50,7 @@ export class GroupCommit {
     if (this.failure) return Promise.reject(this.failure);
     if (chunks.length === 0) return this.barrier();
     const batch = (this.open ??= newBatch());
-    batch.chunks.push(...chunks);
+    for (const chunk of chunks) batch.chunks.push(chunk); // not push(...): a batch can hold 100k mutations
     batch.commits += 1;
     this.queued(false);
     return batch.done;

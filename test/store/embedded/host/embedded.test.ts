@@ -54,6 +54,17 @@ describe("startEmbeddedMongo (worker thread)", () => {
     expect(texts.map((t) => t.text)).toEqual(["a", "b"]);
   });
 
+  it("commits one command carrying 100,000 mutations and keeps them across a restart", async () => {
+    const first = await start();
+    const docs = Array.from({ length: 100_000 }, (_, i) => ({ _id: i }));
+    await withMongoose(first.uri, (conn) => conn.db!.collection<{ _id: number }>("bulk").insertMany(docs));
+    await first.stop();
+    running.splice(0);
+    const second = await start();
+    const count = await withMongoose(second.uri, (conn) => conn.db!.collection("bulk").countDocuments());
+    expect(count).toBe(100_000);
+  }, 60_000);
+
   it("refuses a second server on a data dir that is in use", async () => {
     await start();
     await expect(startEmbeddedMongo({ dataDir })).rejects.toThrow(/locked by running process/);

@@ -1,11 +1,12 @@
 import { BSON, Decimal128, Long } from "bson";
 import { describe, expect, it } from "vitest";
 import type { Mutation } from "../../../../src/store/embedded/contract.js";
+import { ENGINE_BSON_OPTIONS } from "../../../../src/store/embedded/engine/index.js";
 import {
   CorruptRecordError, decodeMutations, encodeMutations, encodeRecord, RECORD_HEADER_SIZE, scanRecords,
 } from "../../../../src/store/embedded/journal/record.js";
 
-const OPTIONS = { promoteLongs: false, promoteValues: false };
+const OPTIONS = ENGINE_BSON_OPTIONS;
 const m = (i: number): Mutation => ({ op: "insert", db: "d", coll: "c", doc: { _id: i, big: Long.fromString("9007199254740993"), price: Decimal128.fromString("1.10") } });
 
 function journalOf(...batches: Mutation[][]): Buffer {
@@ -25,7 +26,6 @@ describe("journal records", () => {
     expect(String(doc.price)).toBe("1.10");
     expect(records[1]?.offset).toBe(encodeRecord(encodeMutations([m(1), m(2)])).length);
   });
-
 
   it("reports a record cut short at EOF as torn, keeping the records before it", () => {
     const whole = journalOf([m(1)], [m(2)]);
