@@ -58,18 +58,18 @@ interface PendingEffect {
 /** Applies a committed session's pending effects (idempotent), then clears them if unchanged since. */
 export async function applyPendingEffects(models: RuntimeModels, doc: SessionDoc, now: Date): Promise<void> {
   const pending = doc.pendingEffects as PendingEffect[];
-  for (const [position, item] of pending.entries()) {
-    await applyEffect(models, doc, item, position, now);
-  }
+  const messages = pending.flatMap((item, position) => (item.effect.type === "send_message" ? [outboxRow(doc, item.effect, item.lane, position, now)] : []));
+  await insertIgnoringDuplicates(models, messages);
+  for (const item of pending) await applyEffect(models, doc, item);
   if (pending.length > 0) {
     await models.sessions.updateOne({ _id: doc._id, version: doc.version }, { $set: { pendingEffects: [], hasPending: false } });
   }
 }
 
-async function applyEffect(models: RuntimeModels, doc: SessionDoc, { effect, lane }: PendingEffect, position: number, now: Date): Promise<void> {
+async function applyEffect(models: RuntimeModels, doc: SessionDoc, { effect }: PendingEffect): Promise<void> {
   switch (effect.type) {
     case "send_message":
-      return insertIgnoringDuplicate(models, outboxRow(doc, effect, lane, position, now));
+      return; // inserted in one batch by applyPendingEffects
     case "schedule_timer":
       await models.timers.updateOne(
         { _id: effect.timerId },
@@ -114,11 +114,14 @@ function outboxRow(doc: SessionDoc, effect: Extract<Effect, { type: "send_messag
   };
 }
 
-async function insertIgnoringDuplicate(models: RuntimeModels, row: OutboxDoc): Promise<void> {
+async function insertIgnoringDuplicates(models: RuntimeModels, rows: OutboxDoc[]): Promise<void> {
+  if (rows.length === 0) return;
   try {
-    await models.outbox.create(row);
+    await models.outbox.insertMany(rows, { ordered: false, lean: true });
   } catch (error) {
-    // Already applied by an earlier attempt: deterministic ids make this the "done" signal.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    // Rows already applied by an earlier attempt: deterministic ids make a duplicate the "done" signal.
+    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) ?? (error as { code?: number }).code === 11000;
+    if (!onlyDuplicates) throw error;
   }
 }

@@ -51,22 +51,22 @@ export interface Runtime {
 
 export function createRuntime(deps: RuntimeDeps): Runtime {
   const queue = new KeyedQueue();
-  const drain = (contactKey: string) => queue.run(contactKey, () => drainContact(deps, contactKey));
+  const drain = (contactKey: string, roles?: string[]) => queue.run(contactKey, () => drainContact(deps, contactKey, roles));
 
   return {
     async receive(message, profile) {
       const eventKey = `${message.channel}:${message.eventId}`;
       const fresh = await logEvent(deps.models, eventKey, message.contactKey, { type: "inbound", ...message }, deps.now());
       if (!fresh) return { duplicate: true };
-      await touchContact(deps.models, message.contactKey, profile ?? {}, deps.now());
-      await drain(message.contactKey);
+      const roles = await touchContact(deps.models, message.contactKey, profile ?? {}, deps.now());
+      await drain(message.contactKey, roles);
       return { duplicate: false };
     },
     async submit(eventKey, event) {
       await logEvent(deps.models, eventKey, event.contactKey, event, deps.now());
       await drain(event.contactKey);
     },
-    drain,
+    drain: (contactKey) => drain(contactKey),
     idle: () => queue.idle(),
   };
 }
@@ -84,7 +84,8 @@ async function logEvent(models: RuntimeModels, eventKey: string, contactKey: str
   }
 }
 
-async function touchContact(models: RuntimeModels, contactKey: string, profile: ContactProfile, now: Date): Promise<void> {
+/** Records that the contact was seen and returns its current roles (one round trip for both). */
+async function touchContact(models: RuntimeModels, contactKey: string, profile: ContactProfile, now: Date): Promise<string[]> {
   const { channel, address } = parseContactKey(contactKey);
   const set: Record<string, unknown> = { lastSeenAt: now };
   if (profile.name) set["name"] = profile.name;
@@ -92,23 +93,28 @@ async function touchContact(models: RuntimeModels, contactKey: string, profile: 
   if (profile.roles) set["roles"] = profile.roles;
   const insert: Record<string, unknown> = { channel, address, createdAt: now, optedOut: false, blocked: false };
   if (!profile.roles) insert["roles"] = [];
-  await models.contacts.updateOne({ _id: contactKey }, { $set: set, $setOnInsert: insert }, { upsert: true });
+  const contact = await models.contacts
+    .findOneAndUpdate({ _id: contactKey }, { $set: set, $setOnInsert: insert }, { upsert: true, returnDocument: "after", projection: { roles: 1 } })
+    .lean();
+  return contact?.roles ?? [];
 }
 
-async function drainContact(deps: RuntimeDeps, contactKey: string): Promise<void> {
+/** Processes the contact's pending events. Roles are read once per drain (a drain lasts milliseconds). */
+async function drainContact(deps: RuntimeDeps, contactKey: string, knownRoles?: string[]): Promise<void> {
+  const roles = knownRoles ?? (await rolesOf(deps.models, contactKey));
   for (let conflicts = 0; conflicts <= MAX_CONFLICTS; ) {
     const next = await deps.models.inboundEvents
       .findOne({ contactKey, processedAt: null, failedAt: null })
       .sort({ receivedAt: 1, _id: 1 })
       .lean();
     if (!next) return;
-    const outcome = await processOne(deps, contactKey, next as InboundEventDoc);
+    const outcome = await processOne(deps, contactKey, next as InboundEventDoc, roles);
     if (outcome === "conflict") conflicts++;
   }
   deps.log.warn({ contactKey }, "runtime: too many version conflicts; leaving the rest to recovery");
 }
 
-async function processOne(deps: RuntimeDeps, contactKey: string, event: InboundEventDoc): Promise<"done" | "conflict"> {
+async function processOne(deps: RuntimeDeps, contactKey: string, event: InboundEventDoc, roles: string[]): Promise<"done" | "conflict"> {
   const { models } = deps;
   const doc = (await models.sessions.findById(contactKey).lean()) as SessionDoc | null;
   if (doc?.hasPending) await applyPendingEffects(models, doc, deps.now());
@@ -117,7 +123,6 @@ async function processOne(deps: RuntimeDeps, contactKey: string, event: InboundE
     return "done";
   }
   try {
-    const roles = await rolesOf(models, contactKey);
     // Roles live on the contact (an admin may change them at any time), so every event refreshes them.
     const state = doc ? { ...(doc.state as Session), roles } : createSession(contactKey, { roles });
     const advanced = await advance({ ...deps, flows: deps.flows() }, state, event.event as EngineEvent);

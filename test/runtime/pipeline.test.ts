@@ -117,8 +117,27 @@ describe("runtime pipeline on the embedded store", () => {
       recentEventIds: [],
       updatedAt: stale,
     });
+    // A second session crashed after its outbox rows were inserted but before they were cleared.
+    await a.models.sessions.create({
+      _id: "web:recover-half",
+      version: 2,
+      state: {},
+      pendingEffects: [
+        { lane: "reply", effect: { type: "send_message", id: "web:recover-half:4:0", text: "first" } },
+        { lane: "reply", effect: { type: "send_message", id: "web:recover-half:4:1", text: "second" } },
+      ],
+      hasPending: true,
+      recentEventIds: [],
+      updatedAt: stale,
+    });
+    await a.models.outbox.create({
+      _id: "web:recover-half:4:0", channel: "web", contactKey: "web:recover-half", recipient: "recover-half", lane: "reply",
+      payload: { text: "first" }, seq: 2000, state: "sent", notBefore: stale, attempts: 1, createdAt: stale, sentAt: stale,
+    });
     await a.jobs.recovery.run();
     expect(await outboxTexts(a, "recover")).toEqual(["committed before the crash"]);
+    expect(await outboxTexts(a, "recover-half")).toEqual(["first", "second"]);
+    expect((await a.models.outbox.findById("web:recover-half:4:0").lean())?.state).toBe("sent");
     const doc = await a.models.sessions.findById("web:recover").lean();
     expect(doc?.hasPending).toBe(false);
     await a.jobs.recovery.run();
