@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import type { Connection } from "mongoose";
 import type { Express } from "express";
 import type { FlowSet, Translate } from "./engine/types.js";
@@ -22,6 +23,8 @@ import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.j
 import { enrolmentActions, ephemeralEnrolmentConfig, type EnrolmentConfig } from "./actions/index.js";
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "http", "public");
+/** Noto Sans Devanagari (OFL) from npm, so the simulator shapes Hindi on any machine. */
+const FONTS_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans-devanagari/package.json")), "files");
 
 export interface AssembleOptions {
   connection: Connection;
@@ -71,7 +74,7 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     storeReady: options.storeReady,
     ...(options.isDraining ? { isDraining: options.isDraining } : {}),
     routers: options.webSimulator ? [webChatRoutes({ runtime, outbox })] : [],
-    ...(options.webSimulator ? { publicDir: PUBLIC_DIR } : {}),
+    ...(options.webSimulator ? { publicDir: PUBLIC_DIR, fontsDir: FONTS_DIR } : {}),
   });
   const jobs = {
     timers: { name: "timers", schedule: "*/5 * * * * *", run: () => fireDueTimers({ models, runtime, quietHours: options.quietHours, now }) },

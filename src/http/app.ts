@@ -14,6 +14,8 @@ export interface AppDeps {
   routers?: Router[];
   /** Static files (the chat simulator page) served at `/`. */
   publicDir?: string;
+  /** Web fonts served at `/fonts` (the page must render Devanagari without system fonts). */
+  fontsDir?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -36,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: "64kb" }));
   for (const router of deps.routers ?? []) app.use(router);
   if (deps.publicDir) app.use(express.static(deps.publicDir, { index: "index.html", maxAge: "5m" }));
+  if (deps.fontsDir) app.use("/fonts", express.static(deps.fontsDir, { maxAge: "30d", immutable: true }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });

@@ -37,11 +37,29 @@ describe.runIf(runBrowser)("chat simulator page in headless Chromium", () => {
     await expect.poll(() => page.locator("#choices button").allTextContents()).toEqual(["हिंदी", "English"]);
   });
 
-  it("takes a tapped choice as the answer and continues in the chosen language", async () => {
-    await page.click("#choices button[data-choice='en']");
-    await expect.poll(() => botBubbles().allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/Welcome/));
-    await expect.poll(() => page.locator("#choices button").allTextContents()).toContain("Help");
-    expect(await page.locator("#log li.me").allTextContents()).toEqual(["नमस्ते", "English"]);
+  it("takes a tapped choice: Hindi, then walks the menu by buttons", async () => {
+    await page.click("#choices button[data-choice='hi']");
+    await expect.poll(() => botBubbles().allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining("स्वागत है"));
+    await expect.poll(() => page.locator("#choices button").allTextContents()).toEqual(expect.arrayContaining(["मदद", "भाषा बदलें"]));
+    await page.click("#choices button[data-choice='help']");
+    await expect.poll(() => botBubbles().allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining("मुख्य मेनू"));
+    expect(await page.locator("#log li.me").allTextContents()).toEqual(["नमस्ते", "हिंदी", "मदद"]);
+  });
+
+  it("renders Devanagari with a shaping font served by the app (conjuncts form, no tofu)", async () => {
+    const shaping = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const loaded = document.fonts.check('16px "Noto Sans Devanagari"', "क्ष");
+      const ctx = document.createElement("canvas").getContext("2d")!;
+      ctx.font = '32px "Noto Sans Devanagari"';
+      const width = (t: string) => ctx.measureText(t).width;
+      // Shaped, क + ् + ष join into one conjunct glyph, narrower than the three parts side by side.
+      return { loaded, conjunct: width("क्ष"), parts: width("क") + width("्") + width("ष") };
+    });
+    expect(shaping.loaded).toBe(true);
+    expect(shaping.conjunct).toBeLessThan(shaping.parts * 0.8);
+    const fontRequests = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/fonts/")));
+    expect(fontRequests.some((n) => n.includes("devanagari-400"))).toBe(true);
   });
 
   it("re-prompts politely on nonsense instead of failing", async () => {
@@ -49,7 +67,7 @@ describe.runIf(runBrowser)("chat simulator page in headless Chromium", () => {
     await page.fill("#text", "🙃🙃 ‮garbage‬");
     await page.click("#send");
     await expect.poll(() => botBubbles().count(), { timeout: 10_000 }).toBeGreaterThan(before);
-    expect(await botBubbles().last().textContent()).toMatch(/did not understand|choose/i);
+    expect(await botBubbles().last().textContent()).toMatch(/समझ नहीं|नंबर/);
     expect(await page.locator("#status").textContent()).toBe("");
   });
 
