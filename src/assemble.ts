@@ -21,6 +21,10 @@ import { fireDueTimers } from "./jobs/timers.js";
 import { recoverInterrupted } from "./jobs/recovery.js";
 import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.js";
 import { enrolmentActions, ephemeralEnrolmentConfig, type EnrolmentConfig } from "./actions/index.js";
+import { cardRoutes } from "./http/card-routes.js";
+import { createMemberRepository, type MemberRepository } from "./store/members/repository.js";
+import { createCardStore } from "./store/members/cards.js";
+import { parseMembershipNumber } from "./domain/members/membership-number.js";
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "http", "public");
 /** Noto Sans Devanagari (OFL) from npm, so the simulator shapes Hindi on any machine. */
@@ -57,13 +61,16 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
   const models = runtimeModels(options.connection);
   await Promise.all(Object.values(models).map((model) => model.init()));
   const outbox = createWebOutbox(models, now);
+  const enrolment = options.enrolment ?? ephemeralEnrolmentConfig();
+  const members = createMemberRepository(options.connection);
+  const cards = createCardStore(options.connection);
   const runtime = createRuntime({
     models,
     flows: () => options.flows,
     ports: { now: () => now().getTime(), t: options.translate },
     actions: createActionRegistry(models, [
       ...(options.actions ?? []),
-      ...(await enrolmentActions({ connection: options.connection, config: options.enrolment ?? ephemeralEnrolmentConfig(), translate: options.translate })),
+      ...(await enrolmentActions({ connection: options.connection, config: enrolment, translate: options.translate })),
     ]),
     now,
     log: options.log,
@@ -73,7 +80,15 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     log: options.log,
     storeReady: options.storeReady,
     ...(options.isDraining ? { isDraining: options.isDraining } : {}),
-    routers: options.webSimulator ? [webChatRoutes({ runtime, outbox })] : [],
+    routers: [
+      cardRoutes({
+        signingKey: enrolment.cardSigningKey,
+        orgName: enrolment.orgName,
+        lookup: (compact) => lookupCard(members, compact),
+        cardPng: (code) => cards.png(code),
+      }),
+      ...(options.webSimulator ? [webChatRoutes({ runtime, outbox })] : []),
+    ],
     ...(options.webSimulator ? { publicDir: PUBLIC_DIR, fontsDir: FONTS_DIR } : {}),
   });
   const jobs = {
@@ -87,4 +102,10 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     jobs,
     startJobs: (timezone) => startJobs(Object.values(jobs), { models, owner: randomUUID(), log: options.log, now, timezone }),
   };
+}
+
+/** Card verification's view of a member: by the compact number printed in the QR code. */
+async function lookupCard(members: MemberRepository, compact: string): Promise<"active" | "revoked" | undefined> {
+  const parsed = parseMembershipNumber(compact);
+  return parsed.ok ? members.cardStatus(parsed.value.formatted) : undefined;
 }

@@ -32,8 +32,8 @@ const envSchema = z.object({
     .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
     .pipe(z.array(base64Key(32, "exactly"))),
   CARD_SIGNING_KEY: base64Key(32, "at least").optional(),
-  CARD_VERIFY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  ORG_LOGO_PATH: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GRIEVANCE_CONTACT: z.string().trim().min(3).optional(),
   SEED_DEMO_GEOGRAPHY: z.enum(["true", "false"]).default("true"),
   WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^[1-9]\d{7,14}$/, "E.164 digits without +, e.g. 919812345678").optional(),
@@ -67,9 +67,10 @@ export type Config = Readonly<{
   fieldEncryptionKey: string | undefined;
   fieldEncryptionPreviousKeys: string[];
   cardSigningKey: string | undefined;
-  /** Public base URL printed in ID-card QR codes; defaults to http://localhost:PORT. */
-  cardVerifyBaseUrl: string;
-  orgLogoPath: string | undefined;
+  /** Public base URL of this deployment (ID-card QR codes, card image links); default http://localhost:PORT. */
+  publicBaseUrl: string;
+  /** Who handles grievances (DPDP Act), named in the consent notice; undefined = not configured. */
+  grievanceContact: string | undefined;
   seedDemoGeography: boolean;
   whatsapp: { enabled: boolean; pairingNumber: string | undefined; sessionId: string };
 }>;
@@ -106,8 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
     fieldEncryptionPreviousKeys: e.FIELD_ENCRYPTION_PREVIOUS_KEYS,
     cardSigningKey: e.CARD_SIGNING_KEY,
-    cardVerifyBaseUrl: (e.CARD_VERIFY_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
-    orgLogoPath: e.ORG_LOGO_PATH,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    grievanceContact: e.GRIEVANCE_CONTACT,
     seedDemoGeography: e.SEED_DEMO_GEOGRAPHY === "true",
     whatsapp: { enabled: e.WHATSAPP_ENABLED === "true", pairingNumber: e.WHATSAPP_PAIRING_NUMBER, sessionId: e.WHATSAPP_SESSION_ID },
   });

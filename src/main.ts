@@ -13,6 +13,9 @@ import { assembleSampark } from "./assemble.js";
 import { loadFlowSet } from "./engine/index.js";
 import { createTranslator } from "./i18n/index.js";
 import { seedDemoGeography } from "./store/geo/demo/seed.js";
+import { loadFieldKeyring } from "./crypto/key-loader.js";
+import { loadCardSigningKey } from "./cards/signing-key.js";
+import type { EnrolmentConfig } from "./actions/index.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoGeography(store.connection);
     if (seeded.seeded) log.info({ booths: seeded.booths }, "geography: empty store, loaded the DEMO geography (Lucknow ACs, synthetic booths)");
   }
+  const enrolment = await loadEnrolmentConfig(config, log);
   let draining = false;
   const sampark = await assembleSampark({
     connection: store.connection,
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
     log,
     quietHours: { ...config.quietHours, timezone: config.timezone },
     webSimulator: config.webSimulator,
+    enrolment,
     storeReady: () => store.ping(),
     isDraining: () => draining,
   });
@@ -63,6 +68,27 @@ async function main(): Promise<void> {
     await sampark.runtime.idle();
     await store.close();
   });
+}
+
+/** Keys and organisation settings for enrolment; key files in DATA_DIR when none are configured. */
+async function loadEnrolmentConfig(config: Config, log: Logger): Promise<EnrolmentConfig> {
+  const fieldKeys = await loadFieldKeyring({
+    keyBase64: config.fieldEncryptionKey,
+    previousKeysBase64: config.fieldEncryptionPreviousKeys,
+    dataDir: config.dataDir,
+  });
+  const cardKey = await loadCardSigningKey({ keyBase64: config.cardSigningKey, dataDir: config.dataDir });
+  for (const warning of [fieldKeys.warning, cardKey.warning]) if (warning) log.warn(warning);
+  if (!config.grievanceContact) log.warn("GRIEVANCE_CONTACT is not set: the consent notice names a placeholder. Set it before real enrolment (DPDP Act).");
+  return {
+    orgName: config.orgName,
+    grievanceContact: config.grievanceContact ?? "(grievance contact not configured — set GRIEVANCE_CONTACT)",
+    publicBaseUrl: config.publicBaseUrl,
+    timezone: config.timezone,
+    keyring: fieldKeys.keyring,
+    cardSigningKey: cardKey.key,
+    seedDemoGeography: false, // seeded above, with a log line
+  };
 }
 
 /** Reads `<dir>/hi.json` and `<dir>/en.json`: organisations edit wording without touching code. */

@@ -53,9 +53,9 @@ describe("loadConfig keys", () => {
     expect(() => loadConfig({ FIELD_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/openssl rand -base64 32/);
   });
 
-  it("derives the card verification URL from the port unless configured", () => {
-    expect(loadConfig({ PORT: "4000" }).cardVerifyBaseUrl).toBe("http://localhost:4000");
-    expect(loadConfig({ CARD_VERIFY_BASE_URL: "https://verify.example.org/" }).cardVerifyBaseUrl).toBe("https://verify.example.org");
-    expect(() => loadConfig({ CARD_VERIFY_BASE_URL: "ftp://x" })).toThrow(/CARD_VERIFY_BASE_URL/);
+  it("derives the public base URL from the port unless configured", () => {
+    expect(loadConfig({ PORT: "4000" }).publicBaseUrl).toBe("http://localhost:4000");
+    expect(loadConfig({ PUBLIC_BASE_URL: "https://verify.example.org/" }).publicBaseUrl).toBe("https://verify.example.org");
+    expect(() => loadConfig({ PUBLIC_BASE_URL: "ftp://x" })).toThrow(/PUBLIC_BASE_URL/);
   });
 });

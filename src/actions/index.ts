@@ -1,6 +1,6 @@
 /**
  * The enrolment actions flows call (`do: members.enrol`), built over one set of services.
- * `ENROLMENT_ACTION_NAMES` lets `flows:check` know them without a store (a test keeps the two equal).
+ * Their names are listed in `src/engine/known-actions.ts` for `flows:check` (a test keeps them equal).
  */
 import { randomBytes } from "node:crypto";
 import { createKeyring, fieldKey } from "../crypto/index.js";
@@ -49,21 +49,3 @@ export function ephemeralEnrolmentConfig(): EnrolmentConfig {
   };
 }
 
-/** Names of the actions above, for the static flow checker. */
-export const ENROLMENT_ACTION_NAMES: readonly string[] = [
-  "booths.constituencies",
-  "booths.search",
-  "cards.send",
-  "consent.grant",
-  "consent.notice",
-  "members.correct",
-  "members.enrol",
-  "members.erase",
-  "members.find_duplicate",
-  "members.lookup",
-  "members.my_data",
-  "members.seal",
-  "members.sender_phone",
-  "members.update_existing",
-  "referrals.leaderboard",
-];

@@ -8,7 +8,8 @@ import mongoose, { type Connection } from "mongoose";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assembleSampark, type Sampark } from "../../src/assemble.js";
-import { ENROLMENT_ACTION_NAMES, ephemeralEnrolmentConfig } from "../../src/actions/index.js";
+import { enrolmentActions, ephemeralEnrolmentConfig } from "../../src/actions/index.js";
+import { KNOWN_ACTIONS } from "../../src/engine/known-actions.js";
 import { decryptField, fieldAad } from "../../src/crypto/index.js";
 import { createTranslator } from "../../src/i18n/index.js";
 import { loadShippedFlows, startEmbeddedForTest } from "../support/sampark.js";
@@ -50,9 +51,8 @@ describe("enrolment actions through the runtime", () => {
   });
 
   it("registers exactly the actions flows:check knows", async () => {
-    const { enrolmentActions } = await import("../../src/actions/index.js");
     const names = (await enrolmentActions({ connection, config, translate: createTranslator() })).map((a) => a.name).sort();
-    expect(names).toEqual([...ENROLMENT_ACTION_NAMES].sort());
+    expect(names).toEqual([...KNOWN_ACTIONS].sort());
   });
 
   it("stores religion and caste only sealed, bound to the member; no collection holds them in plaintext", async () => {

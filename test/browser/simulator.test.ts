@@ -47,18 +47,19 @@ describe.runIf(runBrowser)("chat simulator page in headless Chromium", () => {
   });
 
   it("renders Devanagari with a shaping font served by the app (conjuncts form, no tofu)", async () => {
-    const shaping = await page.evaluate(async () => {
+    // Runs in the page (a string, so this Node-side file needs no DOM types).
+    const shaping = (await page.evaluate(`(async () => {
       await document.fonts.ready;
       const loaded = document.fonts.check('16px "Noto Sans Devanagari"', "क्ष");
-      const ctx = document.createElement("canvas").getContext("2d")!;
+      const ctx = document.createElement("canvas").getContext("2d");
       ctx.font = '32px "Noto Sans Devanagari"';
-      const width = (t: string) => ctx.measureText(t).width;
+      const width = (t) => ctx.measureText(t).width;
       // Shaped, क + ् + ष join into one conjunct glyph, narrower than the three parts side by side.
       return { loaded, conjunct: width("क्ष"), parts: width("क") + width("्") + width("ष") };
-    });
+    })()`)) as { loaded: boolean; conjunct: number; parts: number };
     expect(shaping.loaded).toBe(true);
     expect(shaping.conjunct).toBeLessThan(shaping.parts * 0.8);
-    const fontRequests = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/fonts/")));
+    const fontRequests = (await page.evaluate(`performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/fonts/"))`)) as string[];
     expect(fontRequests.some((n) => n.includes("devanagari-400"))).toBe(true);
   });
 

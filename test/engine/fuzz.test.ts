@@ -61,14 +61,18 @@ function waitingAt(flowId: string, stepId: string, language: Lang): Session {
 }
 
 const askSteps = Object.values(flows.flows).flatMap((lf) =>
-  Object.entries(lf.flow.steps).flatMap(([id, step]) => (step.type === "ask" ? [[lf.flow.id, id] as const] : [])),
+  // A choice with a `source` first waits for its options from an action, which this pure fuzz has none of.
+  Object.entries(lf.flow.steps).flatMap(([id, step]) =>
+    step.type === "ask" && !(step.input.type === "choice" && step.input.source !== undefined) ? [[lf.flow.id, id] as const] : [],
+  ),
 );
 const RAW_KEY = /^[a-z_]+(\.[a-z_]+)+$/;
 
 /** Why a result is unacceptable, or null: it must reply, translated, with unique ids and JSON state. */
 function verdict(res: ReturnType<typeof resume>): string | null {
   const replies = res.effects.flatMap((e) => (e.type === "send_message" ? [e.text] : []));
-  if (replies.length === 0) return "no reply";
+  // An answer followed by an action step is replied to once the action's result comes back.
+  if (replies.length === 0 && res.session.wait?.type !== "action") return "no reply";
   if (replies.some((text) => RAW_KEY.test(text))) return `untranslated ${replies.join("|")}`;
   if (new Set(res.effects.map((e) => e.id)).size !== res.effects.length) return "duplicate effect ids";
   if (JSON.stringify(JSON.parse(JSON.stringify(res.session))) !== JSON.stringify(res.session)) return "session not JSON";

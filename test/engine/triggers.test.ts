@@ -4,9 +4,9 @@ import { Chat, ofType, returning, texts, withShipped } from "./helpers.js";
 const JOIN = `
 id: join
 triggers:
-  keywords: [join, जुड़ें, judo]
-  commands: [/join]
-  deeplink: ["ref_*"]
+  keywords: [signup, पंजीकरण, judo]
+  commands: [/signup]
+  deeplink: ["inv_*"]
 start: hello
 steps:
   hello:
@@ -29,8 +29,8 @@ const flows = withShipped({ "join.yaml": JOIN, "coord.yaml": COORD });
 
 describe("triggers", () => {
   it("a keyword as the first word, in Hindi or English, starts the flow when idle", () => {
-    expect(texts(returning(flows).send("JOIN please"))).toEqual(["hi|join.hello", "hi|join.ask"]);
-    expect(texts(returning(flows).send("जुड़ें"))).toEqual(["hi|join.hello", "hi|join.ask"]);
+    expect(texts(returning(flows).send("SIGNUP please"))).toEqual(["hi|join.hello", "hi|join.ask"]);
+    expect(texts(returning(flows).send("पंजीकरण"))).toEqual(["hi|join.hello", "hi|join.ask"]);
   });
 
   it("a whole-message keyword does not match as a first word", () => {
@@ -41,14 +41,14 @@ describe("triggers", () => {
   it("a slash command interrupts a running flow", () => {
     const c = returning(flows);
     c.send("menu");
-    const fx = c.send("/join");
+    const fx = c.send("/signup");
     expect(texts(fx)).toEqual(["hi|join.hello", "hi|join.ask"]);
   });
 
   it("a deep-link payload starts its flow, even on first contact, with trigger.match", () => {
     const c = new Chat(flows);
-    c.send("/start ref_AB12", { kind: "command", payload: "ref_AB12" });
-    expect(c.session?.vars.trigger).toEqual({ payload: "ref_AB12", match: "AB12" });
+    c.send("/start inv_AB12", { kind: "command", payload: "inv_AB12" });
+    expect(c.session?.vars.trigger).toEqual({ payload: "inv_AB12", match: "AB12" });
     expect(c.last?.awaiting).toMatchObject({ flowId: "join" });
   });
 
@@ -61,7 +61,7 @@ describe("triggers", () => {
 
   it("a keyword typed while a question waits is an answer, not a trigger", () => {
     const c = returning(flows);
-    c.send("join");
+    c.send("signup");
     c.send("judo");
     expect(c.session?.current).toBeNull();
   });
@@ -81,7 +81,7 @@ describe("role guards", () => {
 
   it("a proactive flow for a busy contact runs, then re-asks the waiting question", () => {
     const c = returning(flows, { roles: ["coordinator"] });
-    c.send("join");
+    c.send("signup");
     const fx = c.event({ type: "proactive", contactKey: "tg:42", flowId: "coord" });
     expect(texts(fx)).toEqual(["hi|coord.report", "hi|join.ask"]);
     expect(ofType(fx, "end_session")).toEqual([]);

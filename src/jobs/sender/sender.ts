@@ -67,6 +67,9 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
   let holdsLeaseUntil = 0;
   let nextReclaimAt = 0;
   let wakeUp: (() => void) | null = null;
+  let refilling: Promise<unknown> | null = null;
+  /** After a claim found nothing, the next one waits for this (or for an outside `wake`). */
+  let nextClaimAt = 0;
 
   const wake = () => wakeUp?.();
   const idle = (ms: number) =>
@@ -87,14 +90,16 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
     return held;
   }
 
-  async function refill(now: Date): Promise<void> {
-    if (queue.length >= batchSize / 2 || pacer.pausedUntil() > now.getTime()) return;
+  /** Claims more rows when the queue runs low. */
+  async function refill(now: Date): Promise<"skipped" | "empty" | "added"> {
+    if (queue.length >= batchSize / 2 || pacer.pausedUntil() > now.getTime()) return "skipped";
     const held = queue.map((r) => r._id);
     const rows = await claimRows(models, { channel: channel.name, owner, now, leaseMs: rowLeaseMs, limit: batchSize - queue.length, exclude: held });
-    if (rows.length === 0) return;
+    if (rows.length === 0) return "empty";
     const blocked = await blockedAmong(models, [...new Set(rows.map((r) => r.contactKey))]);
     await recordBlockedWithoutSending(models, rows.filter((r) => blocked.has(r.contactKey)).map((r) => r._id), owner);
     queue.push(...rows.filter((r) => !blocked.has(r.contactKey)));
+    return "added";
   }
 
   /** Starts every row the pacer allows now; returns how long until the next one may go. */
@@ -140,6 +145,7 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       try {
         const now = options.now();
         if (!(await holdIdentity(now.getTime()))) {
+          await refilling;
           await giveBackQueue();
           await idle(identityLeaseMs / 3);
           continue;
@@ -149,7 +155,14 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
           if (reclaimed.inFlight + reclaimed.requeued > 0) log.warn({ channel: channel.name, ...reclaimed }, "sender: reclaimed expired leases");
           nextReclaimAt = now.getTime() + rowLeaseMs / 4;
         }
-        await refill(now);
+        // Claiming runs beside dispatching: a slow claim must not leave the pace unused.
+        if (now.getTime() >= nextClaimAt) refilling ??= refill(now)
+          .then((result) => {
+            if (result === "added") wake();
+            if (result === "empty") nextClaimAt = options.now().getTime() + idleMs;
+          })
+          .catch((error: unknown) => log.error({ err: error, channel: channel.name }, "sender: claiming rows failed"))
+          .finally(() => (refilling = null));
         await idle(Math.max(1, dispatch(options.now().getTime())));
       } catch (error) {
         log.error({ err: error, channel: channel.name }, "sender: loop iteration failed; retrying");
@@ -170,11 +183,15 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       stopped = false;
       running = loop();
     },
-    wake,
+    wake() {
+      nextClaimAt = 0;
+      wake();
+    },
     async stop() {
       stopped = true;
       wake();
       await running;
+      await refilling;
       await Promise.all(inFlight);
       await sent.flush();
       await giveBackQueue();

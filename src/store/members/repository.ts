@@ -30,6 +30,8 @@ export interface MemberRepository {
   byId(id: string): Promise<Member | undefined>;
   byContact(contactKey: string): Promise<Member | undefined>;
   byReferralCode(code: string): Promise<Member | undefined>;
+  /** What a card's verification says: active, revoked (erased), or undefined when never issued. */
+  cardStatus(formattedNumber: string): Promise<"active" | "revoked" | undefined>;
   /** An active member with this EPIC in this state, or this phone. */
   findDuplicate(query: { state: string; epic?: string | null; phone?: string | null }): Promise<Member | undefined>;
   create(member: NewMember, now: Date): Promise<CreateOutcome>;
@@ -55,6 +57,12 @@ export function createMemberRepository(connection: Connection): MemberRepository
     byId: (id) => lean(members.findById(id).lean().exec()),
     byContact: (contactKey) => lean(members.findOne({ contactKeys: contactKey, status: "active" }).lean().exec()),
     byReferralCode: (code) => lean(members.findOne({ referralCode: code, status: "active" }).lean().exec()),
+    async cardStatus(formattedNumber) {
+      // The tombstone of an erased member keeps its number (not personal data), so the card reads revoked.
+      const found = await members.findOne({ number: formattedNumber }, { status: 1 }).lean();
+      if (!found) return undefined;
+      return found.status === "active" ? "active" : "revoked";
+    },
     findDuplicate: ({ state, epic, phone }) => {
       const or: Record<string, unknown>[] = [];
       if (epic) or.push({ state, epic });

@@ -1,7 +1,10 @@
 /**
- * `GET /verify/<code>`: what a phone shows after scanning an ID card's QR code. Says valid,
- * revoked, unknown or invalid — and nothing else about the member (least data: no name, no
- * booth), since anyone can scan a card. `Accept: application/json` gets the same as JSON.
+ * ID card routes.
+ * - `GET /verify/<code>`: what a phone shows after scanning a card's QR code. Says valid, revoked,
+ *   unknown or invalid — and nothing else about the member (least data: no name, no booth), since
+ *   anyone can scan a card. `Accept: application/json` gets the same as JSON.
+ * - `GET /cards/<code>.png`: the card image itself, for channels that send images by URL. The code
+ *   carries an HMAC, so card URLs cannot be enumerated.
  */
 import { Router, type Request, type Response } from "express";
 import { verifyCode, type MembershipLookup, type VerifyResult } from "../cards/verification-code.js";
@@ -13,8 +16,24 @@ const PAGES: Record<VerifyResult["status"], { http: number; title: string; title
   invalid: { http: 404, title: "Not a genuine card code", titleHi: "यह कार्ड कोड असली नहीं है", colour: "#8a1c1c" },
 };
 
-export function verifyRoutes(deps: { signingKey: Buffer; lookup: MembershipLookup; orgName: string }): Router {
+export interface CardRouteDeps {
+  signingKey: Buffer;
+  lookup: MembershipLookup;
+  orgName: string;
+  cardPng(code: string): Promise<Buffer | undefined>;
+}
+
+export function cardRoutes(deps: CardRouteDeps): Router {
   const router = Router();
+  router.get("/cards/:file", async (req: Request, res: Response) => {
+    const match = /^([A-Za-z0-9_.-]{1,64})\.png$/.exec(String(req.params["file"] ?? ""));
+    const png = match?.[1] ? await deps.cardPng(match[1]) : undefined;
+    if (!png) {
+      res.status(404).json({ error: "not_found" });
+      return;
+    }
+    res.status(200).type("png").set("Cache-Control", "private, max-age=300").send(png);
+  });
   router.get("/verify/:code", async (req: Request, res: Response) => {
     const result = await verifyCode(String(req.params["code"] ?? ""), deps.signingKey, deps.lookup);
     const page = PAGES[result.status];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
-import { verifyRoutes } from "../../src/http/verify-routes.js";
+import { cardRoutes } from "../../src/http/card-routes.js";
 import { signCode } from "../../src/cards/verification-code.js";
 import { formatMembershipNumber } from "../../src/domain/members/membership-number.js";
 import { withServer } from "../support/http.js";
@@ -20,7 +20,14 @@ const statuses = new Map<string, "active" | "revoked">([
 const app = createApp({
   log: captureLogger().log,
   storeReady: async () => true,
-  routers: [verifyRoutes({ signingKey: key, lookup: async (compact) => statuses.get(compact), orgName: "Demo Org" })],
+  routers: [
+    cardRoutes({
+      signingKey: key,
+      lookup: async (compact) => statuses.get(compact),
+      orgName: "Demo Org",
+      cardPng: async (code) => (code === "UP0001234K.abc" ? Buffer.from("\x89PNG fake") : undefined),
+    }),
+  ],
 });
 
 async function verify(url: string, code: string, accept = "application/json") {
@@ -54,6 +61,18 @@ describe("GET /verify/<code>", () => {
       expect(page.body).toContain('data-status="valid"');
       expect(page.body).toContain("वैध सदस्यता कार्ड");
       expect(page.body).toContain(active.formatted);
+    });
+  });
+});
+
+describe("GET /cards/<code>.png", () => {
+  it("serves a stored card as image/png and 404s anything else", async () => {
+    await withServer(app, async (url) => {
+      const found = await fetch(`${url}/cards/UP0001234K.abc.png`);
+      expect(found.status).toBe(200);
+      expect(found.headers.get("content-type")).toBe("image/png");
+      expect((await fetch(`${url}/cards/UP0009999K.abc.png`)).status).toBe(404);
+      expect((await fetch(`${url}/cards/not-a-png.txt`)).status).toBe(404);
     });
   });
 });
