@@ -22,6 +22,7 @@ import { recoverInterrupted } from "./jobs/recovery.js";
 import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.js";
 import { enrolmentActions, ephemeralEnrolmentConfig, type EnrolmentConfig } from "./actions/index.js";
 import { cardRoutes } from "./http/card-routes.js";
+import { startChannels, type ChannelSettings } from "./channels/start-channels.js";
 import { createMemberRepository, type MemberRepository } from "./store/members/repository.js";
 import { createCardStore } from "./store/members/cards.js";
 import { parseMembershipNumber } from "./domain/members/membership-number.js";
@@ -41,6 +42,8 @@ export interface AssembleOptions {
   actions?: ActionDefinition[];
   /** Enrolment settings (keys, org, grievance contact); tests get throwaway keys when absent. */
   enrolment?: EnrolmentConfig;
+  /** Messaging channels to start (Telegram, WhatsApp), each with its outbox sender. */
+  channels?: ChannelSettings;
   now?: () => Date;
   /** Whether the store answers (backs /readyz). */
   storeReady(): Promise<boolean>;
@@ -54,6 +57,10 @@ export interface Sampark {
   /** The cron jobs, as plain functions too, so tests can tick them deterministically. */
   jobs: { timers: LeasedJob; recovery: LeasedJob };
   startJobs(timezone: string): JobScheduler;
+  /** Names of the messaging channels started (besides the web chat). */
+  channels: string[];
+  /** Stops the messaging channels: intake first, then their senders. */
+  stopChannels(): Promise<void>;
 }
 
 export async function assembleSampark(options: AssembleOptions): Promise<Sampark> {
@@ -74,12 +81,19 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     ]),
     now,
     log: options.log,
-    onOutbox: (contactKey) => outbox.notify(contactKey),
+    onOutbox: (contactKey) => {
+      outbox.notify(contactKey);
+      channels?.wake();
+    },
   });
+  const channels = options.channels
+    ? await startChannels({ settings: options.channels, runtime, models, connection: options.connection, log: options.log, now })
+    : undefined;
   const app = createApp({
     log: options.log,
     storeReady: options.storeReady,
     ...(options.isDraining ? { isDraining: options.isDraining } : {}),
+    rawRouters: channels?.rawRouters ?? [],
     routers: [
       cardRoutes({
         signingKey: enrolment.cardSigningKey,
@@ -100,6 +114,8 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     runtime,
     models,
     jobs,
+    channels: channels?.names ?? [],
+    stopChannels: async () => channels?.stop(),
     startJobs: (timezone) => startJobs(Object.values(jobs), { models, owner: randomUUID(), log: options.log, now, timezone }),
   };
 }

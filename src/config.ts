@@ -35,9 +35,18 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   GRIEVANCE_CONTACT: z.string().trim().min(3).optional(),
   SEED_DEMO_GEOGRAPHY: z.enum(["true", "false"]).default("true"),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-DEF… (from @BotFather)").optional(),
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A–Z, a–z, 0–9, _ and -").optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/ }).optional(),
   WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^[1-9]\d{7,14}$/, "E.164 digits without +, e.g. 919812345678").optional(),
   WHATSAPP_SESSION_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ or -").default("default"),
+}).superRefine((e, ctx) => {
+  if (e.TELEGRAM_MODE === "webhook" && e.TELEGRAM_BOT_TOKEN && !e.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_MODE=webhook" });
+  }
 });
 
 /** A base64 string that decodes to `bytes` bytes ("exactly") or more ("at least"). */
@@ -73,6 +82,10 @@ export type Config = Readonly<{
   grievanceContact: string | undefined;
   seedDemoGeography: boolean;
   whatsapp: { enabled: boolean; pairingNumber: string | undefined; sessionId: string };
+  /** Telegram is on when a bot token is configured. */
+  telegram:
+    | { token: string; mode: "polling" | "webhook"; apiRoot: string | undefined; webhookSecret: string | undefined; webhookUrl: string | undefined }
+    | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -111,5 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     grievanceContact: e.GRIEVANCE_CONTACT,
     seedDemoGeography: e.SEED_DEMO_GEOGRAPHY === "true",
     whatsapp: { enabled: e.WHATSAPP_ENABLED === "true", pairingNumber: e.WHATSAPP_PAIRING_NUMBER, sessionId: e.WHATSAPP_SESSION_ID },
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? { token: e.TELEGRAM_BOT_TOKEN, mode: e.TELEGRAM_MODE, apiRoot: e.TELEGRAM_API_ROOT, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, webhookUrl: e.TELEGRAM_WEBHOOK_URL }
+      : undefined,
   });
 }

@@ -16,6 +16,7 @@ import { seedDemoGeography } from "./store/geo/demo/seed.js";
 import { loadFieldKeyring } from "./crypto/key-loader.js";
 import { loadCardSigningKey } from "./cards/signing-key.js";
 import type { EnrolmentConfig } from "./actions/index.js";
+import type { ChannelSettings } from "./channels/start-channels.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     quietHours: { ...config.quietHours, timezone: config.timezone },
     webSimulator: config.webSimulator,
     enrolment,
+    channels: channelSettings(config),
     storeReady: () => store.ping(),
     isDraining: () => draining,
   });
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
 
   onShutdownSignal(log, async () => {
     draining = true;
+    await sampark.stopChannels();
     await http.close(config.shutdownGraceMs);
     await jobs.stop();
     await sampark.runtime.idle();
@@ -88,6 +91,25 @@ async function loadEnrolmentConfig(config: Config, log: Logger): Promise<Enrolme
     keyring: fieldKeys.keyring,
     cardSigningKey: cardKey.key,
     seedDemoGeography: false, // seeded above, with a log line
+  };
+}
+
+/** Which messaging channels to start, from configuration. */
+function channelSettings(config: Config): ChannelSettings {
+  const { telegram, whatsapp } = config;
+  return {
+    ...(telegram
+      ? {
+          telegram: {
+            token: telegram.token,
+            mode: telegram.mode,
+            ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}),
+            ...(telegram.webhookSecret ? { webhookSecret: telegram.webhookSecret } : {}),
+            ...(telegram.webhookUrl ? { webhookUrl: telegram.webhookUrl } : {}),
+          },
+        }
+      : {}),
+    ...(whatsapp.enabled ? { whatsapp: { sessionId: whatsapp.sessionId, ...(whatsapp.pairingNumber ? { pairingNumber: whatsapp.pairingNumber } : {}) } } : {}),
   };
 }
 

@@ -59,3 +59,20 @@ describe("loadConfig keys", () => {
     expect(() => loadConfig({ PUBLIC_BASE_URL: "ftp://x" })).toThrow(/PUBLIC_BASE_URL/);
   });
 });
+
+describe("loadConfig channels", () => {
+  it("turns Telegram on with a token, polling by default", () => {
+    expect(loadConfig({}).telegram).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "123:abc" }).telegram).toMatchObject({ token: "123:abc", mode: "polling" });
+  });
+
+  it("requires a webhook secret in webhook mode and rejects a malformed token", () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_MODE: "webhook" })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "not a token" })).toThrow(/TELEGRAM_BOT_TOKEN/);
+  });
+
+  it("keeps WhatsApp off unless enabled, and validates the pairing number", () => {
+    expect(loadConfig({}).whatsapp.enabled).toBe(false);
+    expect(() => loadConfig({ WHATSAPP_PAIRING_NUMBER: "+91 98" })).toThrow(/WHATSAPP_PAIRING_NUMBER/);
+  });
+});

@@ -10,8 +10,10 @@ export interface AppDeps {
   storeReady(): Promise<boolean>;
   /** Whether the process is shutting down; `/readyz` then answers 503 so balancers drain it. */
   isDraining?(): boolean;
-  /** Feature routers (web chat, webhooks, admin API), mounted after the JSON body parser. */
+  /** Feature routers (web chat, admin API, cards), mounted after the JSON body parser. */
   routers?: Router[];
+  /** Routers that read the raw body themselves (webhooks), mounted before the JSON body parser. */
+  rawRouters?: Router[];
   /** Static files (the chat simulator page) served at `/`. */
   publicDir?: string;
   /** Web fonts served at `/fonts` (the page must render Devanagari without system fonts). */
@@ -35,6 +37,7 @@ export function createApp(deps: AppDeps): Express {
     res.status(storeOk ? 200 : 503).json({ status: storeOk ? "ready" : "unavailable", store: storeOk });
   });
 
+  for (const router of deps.rawRouters ?? []) app.use(router);
   app.use(express.json({ limit: "64kb" }));
   for (const router of deps.routers ?? []) app.use(router);
   if (deps.publicDir) app.use(express.static(deps.publicDir, { index: "index.html", maxAge: "5m" }));

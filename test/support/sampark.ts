@@ -6,6 +6,7 @@ import path from "node:path";
 import mongoose, { type Connection } from "mongoose";
 import { startEmbeddedMongo } from "../../src/store/embedded/index.js";
 import { assembleSampark, type Sampark } from "../../src/assemble.js";
+import type { ChannelSettings } from "../../src/channels/start-channels.js";
 import { loadFlowSet } from "../../src/engine/index.js";
 import type { FlowSet } from "../../src/engine/types.js";
 import { createTranslator } from "../../src/i18n/index.js";
@@ -28,6 +29,8 @@ export interface TestSamparkOptions {
   flowsDir?: string;
   /** Reuse an already running store (two runtimes on one store). */
   uri?: string;
+  /** Messaging channels to start (against fakes). */
+  channels?: ChannelSettings;
   /** Locale resources instead of the shipped `locales/`. */
   resources?: Parameters<typeof createTranslator>[0] extends infer O ? (O extends { resources?: infer R } ? R : never) : never;
 }
@@ -56,6 +59,7 @@ export async function startTestSampark(options: TestSamparkOptions = {}): Promis
     quietHours: { start: "22:00", end: "06:00", timezone: "Asia/Kolkata" },
     webSimulator: true,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.channels ? { channels: options.channels } : {}),
     storeReady: async () => connection.readyState === 1,
   });
   let server: RunningServer | null = null;
@@ -69,6 +73,7 @@ export async function startTestSampark(options: TestSamparkOptions = {}): Promis
     },
     async stop() {
       await server?.close(500);
+      await sampark.stopChannels();
       await sampark.runtime.idle();
       await connection.close();
       await embedded?.stop();

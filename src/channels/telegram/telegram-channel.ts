@@ -9,7 +9,7 @@ import type { Logger } from "../../log.js";
 import type { Channel, ChannelCapabilities, InboundHandler, OutboundMessage, OutboundPart, OutboundPayload, SendFailure } from "../channel.js";
 import { classifyTelegramError } from "./classify.js";
 import { convertUpdate, TELEGRAM } from "./convert.js";
-import { renderPayload } from "./render.js";
+import { renderPayload } from "../render.js";
 import { sendPart } from "./send-part.js";
 
 export interface TelegramChannelOptions {

@@ -13,7 +13,7 @@ import { acquireLease, releaseLease } from "../../store/repos/leases.js";
 import type { RuntimeModels } from "../../store/models/runtime-models.js";
 import { useMongoAuthState } from "../../store/wa-auth/mongo-auth-state.js";
 import type { Channel, ChannelCapabilities, ChannelEvent, InboundHandler } from "../channel.js";
-import { renderPayload } from "../telegram/render.js";
+import { renderPayload } from "../render.js";
 import { classifyWhatsAppError, WhatsAppSendError } from "./classify.js";
 import { createWhatsAppConnection, type WhatsAppStatus } from "./connection.js";
 import { convertUpsert, WHATSAPP } from "./convert.js";

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelEvent } from "../../../src/channels/channel.js";
-import { createInboundSink } from "../../../src/channels/telegram/inbound-sink.js";
+import { createInboundSink } from "../../../src/channels/inbound-sink.js";
 import { createTelegramChannel, type TelegramChannel } from "../../../src/channels/telegram/telegram-channel.js";
 import { TELEGRAM_POLICY } from "../../../src/jobs/sender/policy.js";
 import { createOutboxSender, type OutboxSender } from "../../../src/jobs/sender/sender.js";

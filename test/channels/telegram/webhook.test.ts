@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelEvent } from "../../../src/channels/channel.js";
-import { createInboundSink } from "../../../src/channels/telegram/inbound-sink.js";
+import { createInboundSink } from "../../../src/channels/inbound-sink.js";
 import { createTelegramChannel, type TelegramChannel } from "../../../src/channels/telegram/telegram-channel.js";
 import { createApp } from "../../../src/http/app.js";
 import { listen, type RunningServer } from "../../../src/http/serve.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { outboundContent } from "../../../src/channels/whatsapp/outbound-content.js";
 import { classifyWhatsAppError } from "../../../src/channels/whatsapp/classify.js";
 import { WHATSAPP_CAPABILITIES } from "../../../src/channels/whatsapp/whatsapp-channel.js";
-import { renderPayload } from "../../../src/channels/telegram/render.js";
+import { renderPayload } from "../../../src/channels/render.js";
 
 describe("outboundContent", () => {
   it("addresses phones and unresolved LIDs", () => {

@@ -1,6 +1,6 @@
 /** The outbox sender over a real embedded store and the fake Bot API through the grammY adapter. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createInboundSink } from "../../../src/channels/telegram/inbound-sink.js";
+import { createInboundSink } from "../../../src/channels/inbound-sink.js";
 import { outboxCounts } from "../../../src/jobs/sender/outbox-rows.js";
 import { TELEGRAM_POLICY, type SendPolicy } from "../../../src/jobs/sender/policy.js";
 import { createOutboxSender, type OutboxSender } from "../../../src/jobs/sender/sender.js";

@@ -4,7 +4,7 @@
  * within the caption limit (a longer text follows as text parts), and choices as buttons on the
  * last part — or, when a choice id cannot be button data, as a numbered list the engine accepts.
  */
-import type { ChannelCapabilities, OutboundPart, OutboundPayload } from "../channel.js";
+import type { ChannelCapabilities, OutboundPart, OutboundPayload } from "./channel.js";
 import { splitText } from "./split-text.js";
 
 type Choice = { id: string; label: string };

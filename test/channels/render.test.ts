@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderPayload } from "../../../src/channels/telegram/render.js";
-import { splitText } from "../../../src/channels/telegram/split-text.js";
-import { TELEGRAM_CAPABILITIES as CAPS } from "../../../src/channels/telegram/telegram-channel.js";
+import { renderPayload } from "../../src/channels/render.js";
+import { splitText } from "../../src/channels/split-text.js";
+import { TELEGRAM_CAPABILITIES as CAPS } from "../../src/channels/telegram/telegram-channel.js";
 
 const para = (n: number, ch = "क") => ch.repeat(n);
 
