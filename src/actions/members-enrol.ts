@@ -12,6 +12,14 @@ import { checkEnrolment, EnrolArgs } from "./enrol-input.js";
 
 const Enrolled = z.object({ id: z.string(), number: z.string(), referral_code: z.string() });
 
+/** What both enrol and update need: the assisting enroller (if any), the checked answers, and a clashing member. */
+async function prepare(s: EnrolmentServices, args: z.infer<typeof EnrolArgs>, contactKey: string) {
+  const enroller = args.assisted ? await activeEnroller(s, contactKey) : undefined;
+  const checked = await checkEnrolment(s, args, contactKey, enroller?._id);
+  const existing = await s.members.findDuplicate({ state: checked.state, epic: checked.fields.epic, phone: checked.fields.phone });
+  return { enroller, checked, existing };
+}
+
 export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
   return [
     defineAction({
@@ -19,9 +27,7 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
       args: EnrolArgs,
       result: Enrolled,
       async run(args, { contactKey, now }) {
-        const enroller = args.assisted ? await activeEnroller(s, contactKey) : undefined;
-        const checked = await checkEnrolment(s, args, contactKey, enroller?._id);
-        const existing = await s.members.findDuplicate({ state: checked.state, epic: checked.fields.epic, phone: checked.fields.phone });
+        const { enroller, checked, existing } = await prepare(s, args, contactKey);
         if (existing) {
           // A replay of this very enrolment (same person, same caller) returns what it created.
           const mine = existing.epic === checked.fields.epic && (enroller ? existing.enrolledBy === enroller._id : existing.contactKeys.includes(contactKey));
@@ -57,9 +63,7 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
       args: EnrolArgs,
       result: Enrolled,
       async run(args, { contactKey, now }) {
-        const enroller = args.assisted ? await activeEnroller(s, contactKey) : undefined;
-        const checked = await checkEnrolment(s, args, contactKey, enroller?._id);
-        const existing = await s.members.findDuplicate({ state: checked.state, epic: checked.fields.epic, phone: checked.fields.phone });
+        const { enroller, checked, existing } = await prepare(s, args, contactKey);
         if (!existing) throw new ActionFailure("not_found");
         const sensitive = checked.sealFor(existing._id);
         const updated = await s.members.update(

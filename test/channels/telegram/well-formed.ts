@@ -1,6 +1,7 @@
 /** Checks that a converter result is a well-formed inbound event or an explicit "ignored" with a reason. */
 import { expect } from "vitest";
 import type { TelegramInbound } from "../../../src/channels/telegram/convert.js";
+import { expectKindField } from "../inbound-kind.js";
 
 export function expectWellFormed(result: TelegramInbound): void {
   if (result.type === "ignored") {
@@ -17,13 +18,5 @@ export function expectWellFormed(result: TelegramInbound): void {
   expect(m.channel).toBe("telegram");
   expect(m.eventId).toMatch(/^\d+$/);
   expect(m.contactKey).toMatch(/^telegram:-?\d+$/);
-  const required: Record<typeof m.kind, unknown> = {
-    text: m.text,
-    command: m.text,
-    choice: m.choice,
-    photo: m.media,
-    contact: m.contact?.phone,
-    location: m.location?.lat,
-  };
-  expect(required[m.kind], `${m.kind} needs its field`).toBeDefined();
+  expectKindField(m);
 }

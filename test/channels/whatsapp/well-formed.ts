@@ -1,6 +1,7 @@
 /** Checks that a converter result is a well-formed inbound event or an explicit "ignored" with a reason. */
 import { expect } from "vitest";
 import type { WhatsAppInbound } from "../../../src/channels/whatsapp/convert.js";
+import { expectKindField } from "../inbound-kind.js";
 
 /** `whatsapp:<phone digits>`, or `whatsapp:<digits>@lid` when no phone is known for a LID. */
 const CONTACT_KEY = /^whatsapp:\d{5,20}(@lid)?$/;
@@ -15,13 +16,5 @@ export function expectWellFormed(result: WhatsAppInbound): void {
   expect(m.contactKey).toMatch(CONTACT_KEY);
   expect(m.eventId).toMatch(/^\d{5,20}(@lid)?:\S+$/);
   if (result.sentAt) expect(Number.isNaN(result.sentAt.getTime())).toBe(false);
-  const required: Record<typeof m.kind, unknown> = {
-    text: m.text,
-    command: m.text,
-    choice: m.choice,
-    photo: m.media,
-    contact: m.contact?.phone,
-    location: m.location?.lat,
-  };
-  expect(required[m.kind], `${m.kind} needs its field`).toBeDefined();
+  expectKindField(m);
 }
