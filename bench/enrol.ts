@@ -96,6 +96,7 @@ async function worker(): Promise<void> {
 }
 
 const load = loadavg()[0]!.toFixed(2);
+const startedAt = new Date().toISOString();
 const started = performance.now();
 await Promise.all(Array.from({ length: Math.min(CONCURRENCY, PEOPLE) }, worker));
 const seconds = (performance.now() - started) / 1000;
@@ -113,7 +114,7 @@ for await (const m of db.collection("members").find({}, { projection: { epic: 1,
 }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!.toFixed(0);
 console.log(`bench:enrol — ${PEOPLE} enrolments × ${answers(0).length} messages, ${CONCURRENCY} people at once, embedded store with journal`);
-console.log(`machine: ${cpus().length} cores, node ${process.version}, ${new Date().toISOString()}, load average at start ${load}`);
+console.log(`machine: ${cpus().length} cores, node ${process.version}, started ${startedAt}, load average at start ${load}`);
 console.log(`time:            ${seconds.toFixed(1)} s`);
 console.log(`throughput:      ${(perEnrolment.length / seconds).toFixed(1)} enrolments/s, ${(perMessage.length / seconds).toFixed(0)} messages/s`);
 console.log(`per message (ms):   p50 ${pct(perMessage, 50)}  p90 ${pct(perMessage, 90)}  p99 ${pct(perMessage, 99)}`);

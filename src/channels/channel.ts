@@ -50,6 +50,11 @@ export type SendFailure =
   | { kind: "transient" }
   /** The request may have been delivered (timeout after sending): resend only if the channel tolerates duplicates. */
   | { kind: "ambiguous" }
+  /**
+   * The provider restricts this identity (WhatsApp reach-out time lock, message capping): stop the
+   * whole channel identity for a long cool-down, `seconds` when the provider says how long.
+   */
+  | { kind: "capped"; seconds?: number }
   /** The person blocked us or left: stop sending to them. */
   | { kind: "blocked" }
   /** The request itself is wrong (bad chat, too long, bad markup): retrying cannot help. */

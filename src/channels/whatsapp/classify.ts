@@ -20,6 +20,9 @@ export class WhatsAppSendError extends Error {
 /** WhatsApp sends no retry hint with `rate-overlimit`; a minute is what its clients back off. */
 export const RATE_LIMIT_PAUSE_SECONDS = 60;
 
+/** WhatsApp's error code for a sender under a reach-out time lock (Baileys' `SenderReachoutTimelocked`). */
+const REACHOUT_TIMELOCKED = 463;
+
 /** Network error codes after which nothing can have reached WhatsApp. */
 const NOT_DELIVERED = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
@@ -35,6 +38,8 @@ export function classifyWhatsAppError(error: unknown): SendFailure {
 function fromBoom(boom: BoomInfo): SendFailure {
   const code = boom.serverCode ?? boom.statusCode;
   if (code === 429 || /rate-overlimit/i.test(boom.message)) return { kind: "retry_after", seconds: RATE_LIMIT_PAUSE_SECONDS };
+  // 463: the account is restricted (reach-out time lock); retrying counts as more reach-outs.
+  if (code === REACHOUT_TIMELOCKED || /reachout|timelock/i.test(boom.message)) return { kind: "capped" };
   // Baileys fetching our own media URL: the recipient has nothing to do with it.
   if (boom.message.startsWith("Failed to fetch stream")) return code !== undefined && code >= 500 ? { kind: "transient" } : { kind: "invalid" };
   switch (code) {

@@ -1,8 +1,8 @@
 /**
  * Delivers one leased outbox row: renders it into parts, sends each part as one provider call
  * (resuming after parts an earlier attempt delivered), and records the outcome on the row. The
- * caller took the first part's pacing slot and marked the row as sending; later parts wait for
- * their own slot and mark themselves.
+ * caller marked the row as sending; every part waits for its pacing slot right before its call,
+ * and later parts mark themselves.
  */
 import type { Channel, OutboundPayload } from "../../channels/channel.js";
 import type { Logger } from "../../log.js";
@@ -18,13 +18,18 @@ export interface DeliveryContext {
   models: RuntimeModels;
   channel: Channel;
   policy: SendPolicy;
+  /** Paces the provider calls themselves, at the moment they go out (see sender.ts). */
   pacer: Pacer;
+  /** Halts dispatching as well as the calls (a 429, a capped identity). */
+  pause(untilMs: number): void;
   owner: string;
   leaseMs: number;
   now(): Date;
   random(): number;
   log: Logger;
   sent: SentBuffer;
+  /** Stores the identity's breaker so every instance stops until `until`. */
+  tripBreaker(until: Date, reason: string): Promise<void>;
 }
 
 export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<void> {
@@ -37,10 +42,8 @@ export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<
   }
   let providerId = row.providerId ?? "";
   for (let index = resumeAt; index < parts.length; index++) {
-    if (index > resumeAt) {
-      await waitForSlot(ctx, row.recipient);
-      if (!(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
-    }
+    await waitForSlot(ctx, row.recipient);
+    if (index > resumeAt && !(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
     const part = parts[index];
     if (!part) break;
     try {
@@ -59,7 +62,11 @@ async function handleFailure(ctx: DeliveryContext, row: OutboxDoc, partsSent: nu
   const decision = decideAfterFailure(failure, row.attempts, ctx.policy, now, ctx.random);
   const detail = error instanceof Error ? error.message : String(error);
   await recordDecision(ctx.models, row._id, ctx.owner, { ...decision, lastError: `${decision.lastError}: ${detail}`.slice(0, 500) }, partsSent);
-  if (decision.state === "queued" && decision.pauseUntil) ctx.pacer.pause(decision.pauseUntil.getTime());
+  if (decision.state === "queued" && decision.pauseUntil) ctx.pause(decision.pauseUntil.getTime());
+  if (decision.state === "queued" && decision.tripBreaker) {
+    await ctx.tripBreaker(decision.notBefore, detail.slice(0, 200));
+    ctx.log.warn({ channel: row.channel, until: decision.notBefore }, "sender: the provider capped this identity; the channel is paused");
+  }
   if (decision.state !== "queued" && decision.blockContact) await setContactReachable(ctx.models, row.contactKey, false, now);
   const fields = { channel: row.channel, outboxId: row._id, contactKey: row.contactKey, failure: failure.kind, state: decision.state, attempts: decision.attempts };
   if (decision.state === "failed" || decision.state === "ambiguous") ctx.log.warn({ ...fields, err: error }, "sender: message not delivered");

@@ -5,45 +5,11 @@
  * A lease that expires is reclaimed: never-attempted rows go back to queued; rows caught mid-send
  * may have been delivered, so they become ambiguous (or are requeued when the channel resends).
  */
-import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models.js";
+import type { RuntimeModels } from "../../store/models/runtime-models.js";
 import type { RowDecision } from "./outcome.js";
 
-/** Priority order: answers to what a person just said first, mass sends last. */
-export const LANES: OutboxDoc["lane"][] = ["reply", "dialog", "broadcast"];
-
-export const OUTBOX_STATES = ["queued", "leased", "sent", "failed", "blocked", "ambiguous"] as const;
-export type OutboxCounts = Record<(typeof OUTBOX_STATES)[number], number>;
-
-export interface ClaimInput {
-  channel: string;
-  owner: string;
-  now: Date;
-  leaseMs: number;
-  limit: number;
-  /** Rows already held in memory; not claimed twice. */
-  exclude: string[];
-}
-
-/** Leases up to `limit` due rows, lanes in priority order, oldest first within a lane. */
-export async function claimRows(models: RuntimeModels, input: ClaimInput): Promise<OutboxDoc[]> {
-  const claimed: OutboxDoc[] = [];
-  const leaseUntil = new Date(input.now.getTime() + input.leaseMs);
-  for (const lane of LANES) {
-    const room = input.limit - claimed.length;
-    if (room <= 0) break;
-    const due = { channel: input.channel, lane, state: "queued" as const, notBefore: { $lte: input.now }, _id: { $nin: input.exclude } };
-    const ids = (await models.outbox.find(due, { _id: 1 }).sort({ notBefore: 1, seq: 1 }).limit(room).lean()).map((r) => String(r._id));
-    if (ids.length === 0) continue;
-    await models.outbox.updateMany(
-      { _id: { $in: ids }, state: "queued" },
-      { $set: { state: "leased", leaseOwner: input.owner, leaseUntil, sendingAt: null } },
-    );
-    // Re-read by owner: a row another instance leased between find and update is not ours.
-    const mine = await models.outbox.find({ _id: { $in: ids }, state: "leased", leaseOwner: input.owner }).sort({ notBefore: 1, seq: 1 }).lean();
-    claimed.push(...(mine as OutboxDoc[]));
-  }
-  return claimed;
-}
+export { claimRows, LANES, type ClaimInput } from "./claim-rows.js";
+export { outboxCounts, outboxCountsByChannel, OUTBOX_STATES, type OutboxCounts } from "./outbox-counts.js";
 
 /** Marks rows as in flight just before their provider calls; returns the ids that are still ours. */
 export async function markSendingMany(models: RuntimeModels, ids: string[], owner: string, now: Date, leaseMs: number): Promise<Set<string>> {
@@ -125,11 +91,10 @@ export async function reclaimExpired(models: RuntimeModels, channel: string, own
   return { requeued: never.modifiedCount, inFlight: inFlight.modifiedCount };
 }
 
-/** Rows per state, for metrics and the bench. */
-export async function outboxCounts(models: RuntimeModels, channel?: string): Promise<OutboxCounts> {
-  const scope = channel === undefined ? {} : { channel };
-  const counts = await Promise.all(OUTBOX_STATES.map((state) => models.outbox.countDocuments({ ...scope, state })));
-  return Object.fromEntries(OUTBOX_STATES.map((state, i) => [state, counts[i] ?? 0])) as OutboxCounts;
+/** Gives held rows back until `until` without attempting them (outreach caught by quiet hours). */
+export async function deferHeld(models: RuntimeModels, ids: string[], owner: string, until: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await models.outbox.updateMany({ _id: { $in: ids }, state: "leased", leaseOwner: owner, sendingAt: null }, { $set: { state: "queued", notBefore: until, ...released() } });
 }
 
 function released() {

@@ -8,8 +8,11 @@ import { backoffDelayMs } from "./backoff.js";
 import type { SendPolicy } from "./policy.js";
 
 export type RowDecision =
-  /** Try again at `notBefore`; `pauseUntil` also halts the whole channel identity (a 429). */
-  | { state: "queued"; notBefore: Date; attempts: number; lastError: string; pauseUntil?: Date }
+  /**
+   * Try again at `notBefore`; `pauseUntil` also halts the whole channel identity (a 429), and
+   * `tripBreaker` makes that halt durable and shared (the identity is capped).
+   */
+  | { state: "queued"; notBefore: Date; attempts: number; lastError: string; pauseUntil?: Date; tripBreaker?: boolean }
   | { state: "failed" | "blocked" | "ambiguous"; attempts: number; lastError: string; blockContact: boolean };
 
 export function decideAfterFailure(failure: SendFailure, attempts: number, policy: SendPolicy, now: Date, random: () => number): RowDecision {
@@ -19,6 +22,11 @@ export function decideAfterFailure(failure: SendFailure, attempts: number, polic
       // Telegram's flood wait is not the row's fault: it does not count against maxAttempts.
       const until = new Date(now.getTime() + failure.seconds * 1000);
       return { state: "queued", notBefore: until, attempts, lastError: `retry_after ${failure.seconds}s`, pauseUntil: until };
+    }
+    case "capped": {
+      // Neither the row's fault: keep its attempts, hold everything for the cool-down.
+      const until = new Date(now.getTime() + (failure.seconds !== undefined ? failure.seconds * 1000 : policy.capCoolDownMs));
+      return { state: "queued", notBefore: until, attempts, lastError: "identity capped by the provider", pauseUntil: until, tripBreaker: true };
     }
     case "transient":
       return retryOrFail(tried, policy, now, random, "transient");

@@ -34,6 +34,13 @@ export class Pacer {
     return Math.ceil(Math.max(0, tokenWait, chatWait, this.pausedUntilMs - now));
   }
 
+  /** Milliseconds until any message may go (rate and pause only); 0 means now. */
+  globalWaitMs(now: number): number {
+    this.refill(now);
+    const tokenWait = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.limits.perSecond) * 1000;
+    return Math.ceil(Math.max(0, tokenWait, this.pausedUntilMs - now));
+  }
+
   /** Records a message to `chat` going out now. Call only when `waitMs` said 0. */
   take(chat: string, now: number): void {
     this.refill(now);

@@ -12,6 +12,13 @@ export interface SendPolicy {
   /** Transient failures tolerated before a row is `failed`. */
   maxAttempts: number;
   resendAmbiguous: boolean;
+  /**
+   * Outreach (dialog and broadcast rows) sent per local day at most, counted from the outbox so
+   * every instance sees the same figure. Replies to people who wrote to us are not capped.
+   */
+  dailyCap?: { limit: number; timezone: string };
+  /** How long the whole identity stops after the provider says it is capped or restricted. */
+  capCoolDownMs: number;
 }
 
 /**
@@ -23,12 +30,31 @@ export const TELEGRAM_POLICY: SendPolicy = {
   backoff: { baseMs: 1000, maxMs: 5 * 60_000 },
   maxAttempts: 8,
   resendAmbiguous: true,
+  capCoolDownMs: 60 * 60_000,
 };
 
-/** WhatsApp (Baileys): conservative, about 20 per minute. */
+/**
+ * WhatsApp (Baileys): conservative, about 20 per minute and 1,000 outreach messages a day, and a
+ * 12-hour stop when WhatsApp reports a reach-out time lock or message capping: a restricted
+ * number that keeps sending is what gets banned.
+ */
 export const WHATSAPP_POLICY: SendPolicy = {
   pace: { perSecond: 1 / 3, burst: 1, perChatIntervalMs: 3000 },
   backoff: { baseMs: 5000, maxMs: 10 * 60_000 },
   maxAttempts: 5,
   resendAmbiguous: false,
+  dailyCap: { limit: 1000, timezone: "Asia/Kolkata" },
+  capCoolDownMs: 12 * 3600_000,
 };
+
+/**
+ * A Telegram policy for a provider limit of `limitPerSecond` (a raised limit, a self-hosted Bot
+ * API server, or the bench's fake). The pacer's worst second is `perSecond + burst`; keeping that
+ * 2 % under the limit absorbs the jitter between our clock and the server's one-second windows,
+ * since one 429 would halt the whole identity for at least a second.
+ */
+export function telegramPolicyUnder(limitPerSecond: number): SendPolicy {
+  const burst = Math.max(1, Math.floor(limitPerSecond * 0.015));
+  const perSecond = Math.max(1, Math.floor(limitPerSecond * 0.98) - burst);
+  return { ...TELEGRAM_POLICY, pace: { ...TELEGRAM_POLICY.pace, perSecond, burst } };
+}

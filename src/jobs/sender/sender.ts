@@ -1,20 +1,25 @@
 /**
  * The outbox sender for one channel identity. Only the holder of the lease `sender:<identity>`
  * sends, so the identity's rate limits are respected however many instances run. The holder
- * claims due rows in lane order into memory, dispatches them as the pacer allows (one row in
- * flight per contact, so a contact's messages keep their order), and reclaims rows that crashed
- * senders left leased.
+ * claims due rows in lane order into memory, dispatches them as the pacer, quiet hours, the daily
+ * cap and the breaker allow, and reclaims rows that crashed senders left leased. Dispatch runs in
+ * ticks so each tick's rows are marked in flight with one write, and the rows that a crash can
+ * catch mid-send (marked, not yet recorded) never exceed `inFlightWindow`.
  */
 import type { Channel } from "../../channels/channel.js";
+import type { QuietHours } from "../../domain/quiet-hours.js";
 import type { Logger } from "../../log.js";
 import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models.js";
 import { acquireLease, releaseLease } from "../../store/repos/leases.js";
-import { blockedAmong } from "./contact-flags.js";
+import { breakerUntil, tripBreaker } from "./breaker.js";
 import { deliverRow, type DeliveryContext } from "./deliver-row.js";
-import { claimRows, markSendingMany, reclaimExpired, recordBlockedWithoutSending, releaseUnsent } from "./outbox-rows.js";
+import { quietUntil } from "./gates.js";
+import { deferHeld, markSendingMany } from "./outbox-rows.js";
 import { Pacer } from "./pacer.js";
 import type { SendPolicy } from "./policy.js";
-import { createSentBuffer } from "./sent-buffer.js";
+import { createRowSource } from "./row-source.js";
+import { selectReady } from "./select-ready.js";
+import { createSentBuffer, SENT_BATCH } from "./sent-buffer.js";
 
 export interface SenderOptions {
   models: RuntimeModels;
@@ -27,6 +32,8 @@ export interface SenderOptions {
   now(): Date;
   random(): number;
   log: Logger;
+  /** Dialog and broadcast rows due inside these hours wait until they end; replies still go. */
+  quietHours?: QuietHours;
   /** Rows held in memory at most. Default 200. */
   batchSize?: number;
   /** Provider calls in flight at most. Default 16. */
@@ -47,29 +54,44 @@ export interface OutboxSender {
   stop(): Promise<void>;
 }
 
+/** Rows that a crash can catch mid-send — provider calls plus sends not yet recorded — i.e. the most a crash can duplicate. */
+export function inFlightWindow(options: { maxInFlight?: number }): number {
+  return (options.maxInFlight ?? 16) + 2 * SENT_BATCH;
+}
+
+/** Dispatch tick: half the time the pacer's burst lasts, so a tick's rows share one write (1–50 ms). */
+export function dispatchTickMs(pace: SendPolicy["pace"]): number {
+  return Math.max(1, Math.min(50, Math.floor((500 * pace.burst) / pace.perSecond)));
+}
+
 export function createOutboxSender(options: SenderOptions): OutboxSender {
   const { models, channel, policy, owner, log } = options;
-  const identity = `sender:${options.identity ?? channel.name}`;
-  const batchSize = options.batchSize ?? 200;
+  const identity = options.identity ?? channel.name;
   const maxInFlight = options.maxInFlight ?? 16;
   const rowLeaseMs = options.rowLeaseMs ?? 60_000;
   const identityLeaseMs = options.identityLeaseMs ?? 15_000;
   const idleMs = options.idleMs ?? 500;
+  const window = inFlightWindow(options);
+  const tickMs = dispatchTickMs(policy.pace);
+  // Two pacers with the same limits: `pacer` picks which rows start in a tick; `wire` spaces the
+  // provider calls when they actually go out. The marking write in between takes a variable
+  // time, and a store stall would otherwise release several ticks' rows at once and overrun the
+  // provider's one-second window (a 429, which halts everything for a second or more).
   const pacer = new Pacer(policy.pace, options.now().getTime());
+  const wire = new Pacer(policy.pace, options.now().getTime());
+  const pause = (untilMs: number) => [pacer, wire].forEach((p) => p.pause(untilMs));
   const sent = createSentBuffer(models, owner, log);
-  const ctx: DeliveryContext = { models, channel, policy, pacer, owner, leaseMs: rowLeaseMs, now: options.now, random: options.random, log, sent };
-
-  let queue: OutboxDoc[] = [];
+  const trip = (until: Date, reason: string) => tripBreaker(models, identity, until, reason);
+  const ctx: DeliveryContext = { models, channel, policy, pacer: wire, pause, owner, leaseMs: rowLeaseMs, now: options.now, random: options.random, log, sent, tripBreaker: trip };
   const busyContacts = new Set<string>();
   const inFlight = new Set<Promise<void>>();
+  const source = createRowSource({ models, channel: channel.name, owner, rowLeaseMs, batchSize: options.batchSize ?? 200, idleMs, policy, pacer, log, now: options.now, inFlight: () => inFlight.size + sent.unwritten() });
+
   let stopped = true;
   let running: Promise<void> | null = null;
   let holdsLeaseUntil = 0;
-  let nextReclaimAt = 0;
+  let lastTick = 0;
   let wakeUp: (() => void) | null = null;
-  let refilling: Promise<unknown> | null = null;
-  /** After a claim found nothing, the next one waits for this (or for an outside `wake`). */
-  let nextClaimAt = 0;
 
   const wake = () => wakeUp?.();
   const idle = (ms: number) =>
@@ -83,56 +105,40 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       wakeUp = done;
     });
 
+  /** Renews the identity lease; on each renewal, honours a breaker another instance may have tripped. */
   async function holdIdentity(now: number): Promise<boolean> {
     if (now < holdsLeaseUntil - (identityLeaseMs * 2) / 3) return true;
-    const held = await acquireLease(models, identity, owner, identityLeaseMs, new Date(now));
+    const held = await acquireLease(models, `sender:${identity}`, owner, identityLeaseMs, new Date(now));
     holdsLeaseUntil = held ? now + identityLeaseMs : 0;
+    if (held) pause(await breakerUntil(models, identity));
     return held;
   }
 
-  /** Claims more rows when the queue runs low. */
-  async function refill(now: Date): Promise<"skipped" | "empty" | "added"> {
-    if (queue.length >= batchSize / 2 || pacer.pausedUntil() > now.getTime()) return "skipped";
-    const held = queue.map((r) => r._id);
-    const rows = await claimRows(models, { channel: channel.name, owner, now, leaseMs: rowLeaseMs, limit: batchSize - queue.length, exclude: held });
-    if (rows.length === 0) return "empty";
-    const blocked = await blockedAmong(models, [...new Set(rows.map((r) => r.contactKey))]);
-    await recordBlockedWithoutSending(models, rows.filter((r) => blocked.has(r.contactKey)).map((r) => r._id), owner);
-    queue.push(...rows.filter((r) => !blocked.has(r.contactKey)));
-    return "added";
-  }
-
-  /** Starts every row the pacer allows now; returns how long until the next one may go. */
-  function dispatch(now: number): number {
-    let soonest = idleMs;
-    const waiting: OutboxDoc[] = [];
-    const ready: OutboxDoc[] = [];
-    for (const row of queue) {
-      const full = busyContacts.has(row.contactKey) || inFlight.size + ready.length >= maxInFlight;
-      const wait = full ? idleMs : pacer.waitMs(row.recipient, now);
-      if (wait > 0) {
-        soonest = Math.min(soonest, wait);
-        waiting.push(row);
-        continue;
-      }
-      pacer.take(row.recipient, now);
-      busyContacts.add(row.contactKey);
-      ready.push(row);
+  /** Starts the rows that may go now; returns how long to sleep. */
+  function dispatch(now: Date): number {
+    const quiet = quietUntil(now, options.quietHours);
+    const slots = Math.min(maxInFlight - inFlight.size, window - inFlight.size - sent.unwritten());
+    const picked = selectReady(source.queue, { pacer, now: now.getTime(), slots, busyContacts, outreachHeld: quiet !== null, idleMs });
+    source.queue = picked.waiting;
+    if (quiet && picked.held.length > 0) {
+      source.forget(picked.held);
+      void deferHeld(models, picked.held.map((r) => r._id), owner, quiet).catch((error: unknown) => log.error({ err: error }, "sender: deferring rows to the end of quiet hours failed; their leases will lapse"));
     }
-    queue = waiting;
-    if (ready.length > 0) launch(ready);
-    return soonest;
+    if (picked.ready.length > 0) launch(picked.ready);
+    return picked.waitMs;
   }
 
   /** Marks the rows as sending in one write, then makes each one's provider calls. */
   function launch(rows: OutboxDoc[]): void {
     const marked = markSendingMany(models, rows.map((r) => r._id), owner, options.now(), rowLeaseMs);
     for (const row of rows) {
+      busyContacts.add(row.contactKey);
       const call = marked
         .then((mine) => (mine.has(row._id) ? deliverRow(ctx, row) : undefined))
         .catch((error: unknown) => log.error({ err: error, outboxId: row._id }, "sender: recording a delivery failed; the row's lease will lapse and be reclaimed"))
         .finally(() => {
           busyContacts.delete(row.contactKey);
+          source.forget([row]);
           inFlight.delete(call);
           wake();
         });
@@ -145,36 +151,24 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       try {
         const now = options.now();
         if (!(await holdIdentity(now.getTime()))) {
-          await refilling;
-          await giveBackQueue();
+          await source.giveBack();
           await idle(identityLeaseMs / 3);
           continue;
         }
-        if (now.getTime() >= nextReclaimAt) {
-          const reclaimed = await reclaimExpired(models, channel.name, owner, now, policy.resendAmbiguous);
-          if (reclaimed.inFlight + reclaimed.requeued > 0) log.warn({ channel: channel.name, ...reclaimed }, "sender: reclaimed expired leases");
-          nextReclaimAt = now.getTime() + rowLeaseMs / 4;
+        await source.maintain(now, quietUntil(now, options.quietHours), wake);
+        // Ticks follow the real clock: the injected one may be pinned (tests) and never advance.
+        const since = performance.now() - lastTick;
+        if (since < tickMs) {
+          await idle(tickMs - since);
+          continue;
         }
-        // Claiming runs beside dispatching: a slow claim must not leave the pace unused.
-        if (now.getTime() >= nextClaimAt) refilling ??= refill(now)
-          .then((result) => {
-            if (result === "added") wake();
-            if (result === "empty") nextClaimAt = options.now().getTime() + idleMs;
-          })
-          .catch((error: unknown) => log.error({ err: error, channel: channel.name }, "sender: claiming rows failed"))
-          .finally(() => (refilling = null));
-        await idle(Math.max(1, dispatch(options.now().getTime())));
+        lastTick = performance.now();
+        await idle(Math.max(tickMs, dispatch(now)));
       } catch (error) {
         log.error({ err: error, channel: channel.name }, "sender: loop iteration failed; retrying");
         await idle(idleMs);
       }
     }
-  }
-
-  async function giveBackQueue(): Promise<void> {
-    const ids = queue.map((r) => r._id);
-    queue = [];
-    await releaseUnsent(models, ids, owner);
   }
 
   return {
@@ -184,18 +178,17 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       running = loop();
     },
     wake() {
-      nextClaimAt = 0;
+      source.claimNow();
       wake();
     },
     async stop() {
       stopped = true;
       wake();
       await running;
-      await refilling;
       await Promise.all(inFlight);
       await sent.flush();
-      await giveBackQueue();
-      if (holdsLeaseUntil > 0) await releaseLease(models, identity, owner);
+      await source.giveBack();
+      if (holdsLeaseUntil > 0) await releaseLease(models, `sender:${identity}`, owner);
       holdsLeaseUntil = 0;
     },
   };

@@ -12,12 +12,18 @@ export interface SentBuffer {
   add(result: SentResult): void;
   /** Writes everything buffered; resolves when it is stored. */
   flush(): Promise<void>;
+  /** Rows added whose write has not completed yet: a crash now would leave them in flight. */
+  unwritten(): number;
 }
 
-export function createSentBuffer(models: RuntimeModels, owner: string, log: Logger, maxSize = 50, maxDelayMs = 25): SentBuffer {
+/** Rows per bulk write. The sender bounds `unwritten()` by twice this. */
+export const SENT_BATCH = 50;
+
+export function createSentBuffer(models: RuntimeModels, owner: string, log: Logger, maxSize = SENT_BATCH, maxDelayMs = 25): SentBuffer {
   let pending: SentResult[] = [];
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
+  let unwritten = 0;
 
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
@@ -26,19 +32,23 @@ export function createSentBuffer(models: RuntimeModels, owner: string, log: Logg
     pending = [];
     // Chained so flushes land in order and `flush()` waits for earlier ones too.
     writing = writing.then(() =>
-      recordSentMany(models, owner, batch).catch((error: unknown) => {
-        log.error({ err: error, rows: batch.length }, "sender: recording sent rows failed; they will be reclaimed as in flight");
-      }),
+      recordSentMany(models, owner, batch)
+        .catch((error: unknown) => {
+          log.error({ err: error, rows: batch.length }, "sender: recording sent rows failed; they will be reclaimed as in flight");
+        })
+        .finally(() => (unwritten -= batch.length)),
     );
     return writing;
   }
 
   return {
     add(result) {
+      unwritten++;
       pending.push(result);
       if (pending.length >= maxSize) void flush();
       else timer ??= setTimeout(() => void flush(), maxDelayMs);
     },
     flush,
+    unwritten: () => unwritten,
   };
 }

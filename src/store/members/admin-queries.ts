@@ -114,7 +114,7 @@ export function createAdminQueries(connection: Connection): AdminQueries {
         .lean()) as MemberDoc | null;
       if (!after) return undefined;
       // The runtime puts a contact's roles into the session; without this a new enroller could not start the assisted flow.
-      const names = [...new Set(roles.map((r) => r.role))];
+      const names = [...new Set(roles.map((r) => r.role).filter((r) => MIRRORED.has(r)))];
       for (const key of after.contactKeys) {
         const contact = await contacts.findOne({ _id: key }, { projection: { roles: 1 } });
         if (!contact) continue;
@@ -128,7 +128,7 @@ export function createAdminQueries(connection: Connection): AdminQueries {
   };
 }
 
-/** Role names the member record is the source of for its contacts (others, such as simulator roles, stay). */
+/** Role names whose source is the member record; any other role on a contact is left as it is. */
 const MIRRORED = new Set(["enroller", "chief_enroller", "trainer", "coordinator", "admin"]);
 
 function memberQuery(filter: MemberFilter): Record<string, unknown> {

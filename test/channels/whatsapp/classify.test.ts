@@ -11,6 +11,7 @@ describe("classifyWhatsAppError", () => {
     ["timed out waiting for WhatsApp", new Boom("Timed Out", { statusCode: DisconnectReason.timedOut }), "ambiguous"],
     ["socket closed before writing", new Boom("Connection Closed", { statusCode: DisconnectReason.connectionClosed }), "transient"],
     ["device logged out: rows wait for a re-link", new Boom("Intentional Logout", { statusCode: DisconnectReason.loggedOut }), "transient"],
+    ["reach-out time lock (463): the number is restricted", new Boom("account restricted", { data: 463 }), "capped"],
     ["not-authorized for this recipient (403)", new Boom("not-authorized", { data: 403 }), "blocked"],
     ["bad-request error node", new Boom("bad-request", { data: 400 }), "invalid"],
     ["item-not-found error node", new Boom("item-not-found", { data: 404 }), "invalid"],
