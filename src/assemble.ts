@@ -22,6 +22,8 @@ import { recoverInterrupted } from "./jobs/recovery.js";
 import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.js";
 import { enrolmentActions, ephemeralEnrolmentConfig, type EnrolmentConfig } from "./actions/index.js";
 import { cardRoutes } from "./http/card-routes.js";
+import { adminRoutes } from "./http/admin/index.js";
+import type { AdminToken } from "./domain/access/index.js";
 import { startChannels, type ChannelSettings } from "./channels/start-channels.js";
 import { createMemberRepository, type MemberRepository } from "./store/members/repository.js";
 import { createCardStore } from "./store/members/cards.js";
@@ -44,6 +46,8 @@ export interface AssembleOptions {
   enrolment?: EnrolmentConfig;
   /** Messaging channels to start (Telegram, WhatsApp), each with its outbox sender. */
   channels?: ChannelSettings;
+  /** Bearer tokens of the admin API; none = the admin API answers 401 to everything. */
+  adminTokens?: readonly AdminToken[];
   now?: () => Date;
   /** Whether the store answers (backs /readyz). */
   storeReady(): Promise<boolean>;
@@ -101,6 +105,7 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
         lookup: (compact) => lookupCard(members, compact),
         cardPng: (code) => cards.png(code),
       }),
+      adminRoutes({ connection: options.connection, tokens: options.adminTokens ?? [], keyring: enrolment.keyring, log: options.log, now }),
       ...(options.webSimulator ? [webChatRoutes({ runtime, outbox })] : []),
     ],
     ...(options.webSimulator ? { publicDir: PUBLIC_DIR, fontsDir: FONTS_DIR } : {}),

@@ -3,6 +3,7 @@
  * An invalid environment fails fast with every problem listed, not just the first.
  */
 import { z } from "zod";
+import { adminTokensSchema, type AdminToken } from "./domain/access/index.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -40,6 +41,7 @@ const envSchema = z.object({
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")).optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 of A–Z, a–z, 0–9, _ and -").optional(),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/ }).optional(),
+  ADMIN_TOKENS: adminTokensSchema.optional(),
   WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^[1-9]\d{7,14}$/, "E.164 digits without +, e.g. 919812345678").optional(),
   WHATSAPP_SESSION_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ or -").default("default"),
@@ -82,6 +84,8 @@ export type Config = Readonly<{
   grievanceContact: string | undefined;
   seedDemoGeography: boolean;
   whatsapp: { enabled: boolean; pairingNumber: string | undefined; sessionId: string };
+  /** Admin API bearer tokens (docs/admin-api.md); none = every admin request gets 401. */
+  adminTokens: readonly AdminToken[];
   /** Telegram is on when a bot token is configured. */
   telegram:
     | { token: string; mode: "polling" | "webhook"; apiRoot: string | undefined; webhookSecret: string | undefined; webhookUrl: string | undefined }
@@ -124,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     grievanceContact: e.GRIEVANCE_CONTACT,
     seedDemoGeography: e.SEED_DEMO_GEOGRAPHY === "true",
     whatsapp: { enabled: e.WHATSAPP_ENABLED === "true", pairingNumber: e.WHATSAPP_PAIRING_NUMBER, sessionId: e.WHATSAPP_SESSION_ID },
+    adminTokens: e.ADMIN_TOKENS ?? [],
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, mode: e.TELEGRAM_MODE, apiRoot: e.TELEGRAM_API_ROOT, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, webhookUrl: e.TELEGRAM_WEBHOOK_URL }
       : undefined,

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     webSimulator: config.webSimulator,
     enrolment,
     channels: channelSettings(config),
+    adminTokens: config.adminTokens,
     storeReady: () => store.ping(),
     isDraining: () => draining,
   });

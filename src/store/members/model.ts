@@ -101,6 +101,10 @@ function memberSchema(): Schema<MemberDoc> {
   schema.index({ referralCode: 1 }, { unique: true, ...onlyStrings("referralCode") });
   schema.index({ contactKeys: 1 });
   schema.index({ creditDistrict: 1, creditedTo: 1 });
+  // Admin search and export within an area, in enrolment order (src/store/members/admin-queries.ts).
+  schema.index({ state: 1, acNumber: 1, partNumber: 1, sequence: 1 });
+  schema.index({ state: 1, district: 1, sequence: 1 });
+  schema.index({ state: 1, sequence: 1 });
   return schema;
 }
 

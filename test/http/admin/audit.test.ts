@@ -5,7 +5,7 @@ describe("admin API audit", () => {
   let h: AdminHarness;
   beforeAll(async () => {
     h = await startAdminHarness();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => h?.stop());
 
   const entries = async () => (await h.sampark.connection.collection("admin_audit_log").find({}).sort({ _id: 1 }).toArray()).map(({ _id, at: _at, ...e }) => e);

@@ -5,7 +5,7 @@ describe("admin API authentication", () => {
   let h: AdminHarness;
   beforeAll(async () => {
     h = await startAdminHarness();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => h?.stop());
 
   it("answers 401 with a Bearer challenge without a token, with a wrong one, or with another scheme", async () => {
@@ -51,7 +51,7 @@ describe("GET /api/admin/openapi.json", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     doc = JSON.parse(await res.text()) as typeof doc;
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => h?.stop());
 
   it("is an OpenAPI 3.1 document describing every route, with bearer security", () => {

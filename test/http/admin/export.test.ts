@@ -34,7 +34,7 @@ describe("GET /api/admin/members/export.csv", () => {
   let h: AdminHarness;
   beforeAll(async () => {
     h = await startAdminHarness();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => h?.stop());
 
   const download = async (query: string, bearer: string) => {

@@ -53,8 +53,16 @@ export async function startAdminHarness(): Promise<AdminHarness> {
   const chatUrl = await sampark.serve();
   await enrolByChat(chatUrl, "admin-priya");
   const repo = createMemberRepository(sampark.connection);
-  const priya = await repo.byContact("web:admin-priya");
-  if (!priya) throw new Error(`enrolment by chat did not complete; last replies: ${JSON.stringify(await lastReplies(sampark, "web:admin-priya"))}`);
+  let priya = await repo.byContact("web:admin-priya");
+  // A message whose processing failed transiently waits for the recovery job (not ticking here): drain as it would.
+  for (let i = 0; !priya && i < 3; i++) {
+    await sampark.runtime.drain("web:admin-priya");
+    priya = await repo.byContact("web:admin-priya");
+  }
+  if (!priya) {
+    const logs = sampark.logs.lines().map((l) => l["msg"]);
+    throw new Error(`enrolment by chat did not complete; last replies ${JSON.stringify(await lastReplies(sampark, "web:admin-priya"))}; logs ${JSON.stringify(logs)}`);
+  }
   const members = { priya } as AdminHarness["members"];
   for (const [who, p] of Object.entries(PEOPLE)) members[who as keyof typeof PEOPLE] = await create(repo, who, p);
   await repo.erase(members.erased._id, NOW);

@@ -6,7 +6,7 @@ describe("POST /api/admin/members/:id/roles", () => {
   let h: AdminHarness;
   beforeAll(async () => {
     h = await startAdminHarness();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => h?.stop());
 
   const change = async (id: string, body: unknown, bearer: string) => {

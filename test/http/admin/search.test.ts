@@ -13,7 +13,7 @@ describe("GET /api/admin/members", () => {
   let h: AdminHarness;
   beforeAll(async () => {
     h = await startAdminHarness();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => h?.stop());
 
   const search = async (query: string, bearer: string) => {
