@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeBotApi, type FakeBotApi } from "../fakes/telegram-bot-api.js";
 import { startTestSampark, type TestSampark } from "../support/sampark.js";
-import { callbackUpdate, memberUpdate, textUpdate } from "./telegram/updates.js";
+import { callbackUpdate, memberUpdate, ownContactUpdate, textUpdate } from "./telegram/updates.js";
 
 const CHAT = 7001;
 let api: FakeBotApi;
@@ -48,14 +48,15 @@ describe("Telegram wired by assembleSampark", () => {
 
   // Telegram allows one message a second per chat, and the sender keeps to it: this dialog takes ~30 s.
   it("completes an enrolment over Telegram and sends the ID card as a photo", { timeout: 90_000 }, async () => {
-    const answers = ["yes", "Priya Sharma", "29", "9876543202", "DEF2345676", "Sarojini", "1", "school", "more", "2", "skip", "yes", "Sikh", "skip", "yes"];
-    for (const [i, text] of answers.entries()) {
+    // On Telegram the mobile number comes from the contact-share button, not typed.
+    const answers = ["yes", "Priya Sharma", "29", { contact: "+919876543202" }, "DEF2345676", "Sarojini", "1", "school", "more", "2", "skip", "yes", "Sikh", "skip", "yes"];
+    for (const [i, answer] of answers.entries()) {
       const before = api.sent().filter((c) => Number(c.params["chat_id"]) === CHAT).length;
-      await api.pushUpdate(textUpdate(100 + i, CHAT, text));
+      await api.pushUpdate(typeof answer === "string" ? textUpdate(100 + i, CHAT, answer) : ownContactUpdate(100 + i, CHAT, answer.contact));
       await expect.poll(() => api.sent().filter((c) => Number(c.params["chat_id"]) === CHAT).length, { timeout: 10_000 }).toBeGreaterThan(before);
     }
     await expect
-      .poll(() => api.sent("sendPhoto").filter((c) => Number(c.params["chat_id"]) === CHAT), { timeout: 10_000, message: JSON.stringify(textsTo(CHAT).slice(-6)) })
+      .poll(() => api.sent("sendPhoto").filter((c) => Number(c.params["chat_id"]) === CHAT), { timeout: 10_000, message: JSON.stringify(textsTo(CHAT)) })
       .toHaveLength(1);
     const photo = api.sent("sendPhoto")[0]!;
     expect(String(photo.params["photo"])).toMatch(/\/cards\/UP\d+[A-Z0-9]\.[A-Za-z0-9_-]+\.png$/);

@@ -35,3 +35,18 @@ export function memberUpdate(updateId: number, chatId: number, status: "kicked" 
     },
   };
 }
+
+/** The person shares their own number with the request_contact button (`contact.user_id === from.id`). */
+export function ownContactUpdate(updateId: number, chatId: number, phone: string) {
+  const person = { id: chatId, is_bot: false, first_name: "Kiran" };
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      from: person,
+      chat: { id: chatId, first_name: "Kiran", type: "private" },
+      date: 1735700000,
+      contact: { phone_number: phone, first_name: "Kiran", user_id: chatId },
+    },
+  };
+}
