@@ -3,7 +3,7 @@
  * arrival order, each one: load session → advance the engine → commit state + effects → apply.
  * Any instance may process any contact; the session version keeps them from losing updates.
  */
-import { createSession } from "../engine/index.js";
+import { awaitsSensitiveAnswer, createSession } from "../engine/index.js";
 import type { EngineEvent, EnginePorts, FlowSet, InboundMessage, Session } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import type { InboundEventDoc, OutboxDoc, RuntimeModels, SessionDoc } from "../store/models/runtime-models.js";
@@ -119,13 +119,15 @@ async function processOne(deps: RuntimeDeps, contactKey: string, event: InboundE
   const doc = (await models.sessions.findById(contactKey).lean()) as SessionDoc | null;
   if (doc?.hasPending) await applyPendingEffects(models, doc, deps.now());
   if (doc?.recentEventIds.includes(event._id)) {
-    await markProcessed(models, event._id, deps.now());
+    await markProcessed(models, event, deps.now());
     return "done";
   }
   try {
+    const flows = deps.flows();
     // Roles live on the contact (an admin may change them at any time), so every event refreshes them.
     const state = doc ? { ...(doc.state as Session), roles } : createSession(contactKey, { roles });
-    const advanced = await advance({ ...deps, flows: deps.flows() }, state, event.event as EngineEvent);
+    await flagSensitive(models, event, flows, state);
+    const advanced = await advance({ ...deps, flows }, state, event.event as EngineEvent);
     const outcome = await commitSession(models, {
       contactKey,
       expectedVersion: doc?.version ?? null,
@@ -137,7 +139,7 @@ async function processOne(deps: RuntimeDeps, contactKey: string, event: InboundE
     });
     if (outcome.status === "conflict") return "conflict";
     await applyPendingEffects(models, outcome.doc, deps.now());
-    await markProcessed(models, event._id, deps.now());
+    await markProcessed(models, event, deps.now());
     if (advanced.effects.some((e) => e.type === "send_message")) deps.onOutbox?.(contactKey);
     return "done";
   } catch (error) {
@@ -156,8 +158,22 @@ function laneFor(event: EngineEvent): OutboxDoc["lane"] {
   return event.type === "inbound" || event.type === "action_result" ? "reply" : "dialog";
 }
 
-async function markProcessed(models: RuntimeModels, eventKey: string, now: Date): Promise<void> {
-  await models.inboundEvents.updateOne({ _id: eventKey }, { $set: { processedAt: now } });
+/**
+ * Marks the event of a message that answers a `sensitive: true` question (religion, caste, a
+ * one-time code) BEFORE processing it, so that whichever attempt finally processes it — this one,
+ * or a retry after a crash that finds it already in the session — blanks it.
+ */
+async function flagSensitive(models: RuntimeModels, event: InboundEventDoc, flows: FlowSet, state: Session): Promise<void> {
+  if (event.sensitive || (event.event as EngineEvent).type !== "inbound" || !awaitsSensitiveAnswer(flows, state)) return;
+  await models.inboundEvents.updateOne({ _id: event._id }, { $set: { sensitive: true } });
+  event.sensitive = true;
+}
+
+/** What a blanked event loses: everything the person sent. Ids, kind and times stay for dedupe and ordering. */
+const BLANKED = { "event.text": 1, "event.media": 1, "event.choice": 1, "event.contact": 1, "event.location": 1, "event.payload": 1 } as const;
+
+async function markProcessed(models: RuntimeModels, event: InboundEventDoc, now: Date): Promise<void> {
+  await models.inboundEvents.updateOne({ _id: event._id }, { $set: { processedAt: now }, ...(event.sensitive ? { $unset: BLANKED } : {}) });
 }
 
 async function recordFailure(deps: RuntimeDeps, event: InboundEventDoc, error: unknown): Promise<void> {
@@ -166,7 +182,8 @@ async function recordFailure(deps: RuntimeDeps, event: InboundEventDoc, error: u
   deps.log.error({ err: error, eventKey: event._id, contactKey: event.contactKey, attempts, giveUp }, "runtime: processing an event failed");
   await deps.models.inboundEvents.updateOne(
     { _id: event._id },
-    { $set: { attempts, ...(giveUp ? { failedAt: deps.now() } : {}) } },
+    // An answer to a sensitive question that is set aside is blanked too: nobody may read it later.
+    { $set: { attempts, ...(giveUp ? { failedAt: deps.now() } : {}) }, ...(giveUp && event.sensitive ? { $unset: BLANKED } : {}) },
   );
   if (!giveUp) throw error;
 }

@@ -71,13 +71,20 @@ describe("enrolment actions through the runtime", () => {
     const client = await MongoClient.connect(embedded.uri);
     try {
       const db = client.db("enrol-actions");
-      // inbound_events keeps the raw message text for redelivery (TTL 7 days): a runtime concern, see docs/enrolment.md.
-      const collections = (await db.listCollections().toArray()).map((c) => c.name).filter((c) => c !== "inbound_events");
-      expect(collections).toEqual(expect.arrayContaining(["members", "sessions", "action_results", "outbox", "audit_log"]));
+      // inbound_events too: the answers to the `sensitive: true` questions are blanked once processed.
+      const collections = (await db.listCollections().toArray()).map((c) => c.name);
+      expect(collections).toEqual(expect.arrayContaining(["members", "sessions", "action_results", "outbox", "audit_log", "inbound_events"]));
       for (const name of collections) {
         const raw = JSON.stringify(await db.collection(name).find().toArray());
         expect(raw.includes(RELIGION) || raw.includes(CASTE), `plaintext religion/caste in ${name}`).toBe(false);
       }
+      // The blanked events are still there (dedupe of redeliveries), flagged, without what was typed.
+      const blanked = await db.collection("inbound_events").find({ contactKey: "web:sealed", sensitive: true }).toArray();
+      expect(blanked).toHaveLength(2);
+      for (const e of blanked) expect(e).toMatchObject({ processedAt: expect.any(Date), event: { type: "inbound", kind: "text" } });
+      expect(blanked.every((e) => (e["event"] as { text?: string }).text === undefined)).toBe(true);
+      // Other answers keep their text for the 7 days of redelivery.
+      expect(await db.collection("inbound_events").countDocuments({ contactKey: "web:sealed", "event.text": "Asha Devi" })).toBe(1);
     } finally {
       await client.close();
     }

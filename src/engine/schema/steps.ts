@@ -38,6 +38,10 @@ const ask = z
       .optional()
       .describe("If no valid answer comes in time, continue at `goto` (durable timer)."),
     on_error: StepId.optional().describe("Where to go if dynamic options cannot be loaded."),
+    sensitive: z
+      .boolean()
+      .optional()
+      .describe("The answer must not stay in the inbound log (religion, caste, a one-time code): its text is blanked once processed."),
     next,
   })
   .describe("Ask a question and wait for a typed answer.");

@@ -42,6 +42,8 @@ export interface InboundEventDoc {
   /** Failed processing attempts; past a limit the event is set aside so the contact is not stuck. */
   attempts: number;
   failedAt?: Date | null;
+  /** Answers a `sensitive: true` question: its text and media are removed once it is processed. */
+  sensitive?: boolean;
 }
 
 export interface OutboxDoc {
@@ -138,6 +140,7 @@ export function runtimeModels(connection: Connection) {
       processedAt: { type: Date, default: null },
       attempts: { type: Number, default: 0 },
       failedAt: { type: Date, default: null },
+      sensitive: Boolean,
     },
     { ...opts, collection: "inbound_events" },
   );
