@@ -24,7 +24,7 @@ const N = Number(process.argv[2] ?? 100_000);
 const RATE = Number(process.argv[3] ?? 1000);
 const CRASH = !process.argv.includes("--no-crash");
 const FIRST_CHAT = 1_000_000;
-const SENDER = { batchSize: Math.max(200, RATE), maxInFlight: 64, rowLeaseMs: 10_000, identityLeaseMs: 5_000 };
+const SENDER = { batchSize: Math.max(200, RATE), maxInFlight: Number(process.env.BENCH_IN_FLIGHT ?? 64), rowLeaseMs: 10_000, identityLeaseMs: 5_000 };
 const policy = telegramPolicyUnder(RATE);
 const window = inFlightWindow({ maxInFlight: SENDER.maxInFlight });
 

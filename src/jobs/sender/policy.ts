@@ -48,13 +48,27 @@ export const WHATSAPP_POLICY: SendPolicy = {
 };
 
 /**
+ * The web simulator: no provider limits, so the pace only bounds how fast one process writes to
+ * its own store (and keeps the dispatch tick at 1 ms, so replies show at once). A duplicate in
+ * the simulator is harmless, so an ambiguous write is resent.
+ */
+export const WEB_POLICY: SendPolicy = {
+  pace: { perSecond: 10_000, burst: 20, perChatIntervalMs: 0 },
+  backoff: { baseMs: 200, maxMs: 10_000 },
+  maxAttempts: 8,
+  resendAmbiguous: true,
+  capCoolDownMs: 60_000,
+};
+
+/**
  * A Telegram policy for a provider limit of `limitPerSecond` (a raised limit, a self-hosted Bot
- * API server, or the bench's fake). The pacer's worst second is `perSecond + burst`; keeping that
- * 2 % under the limit absorbs the jitter between our clock and the server's one-second windows,
- * since one 429 would halt the whole identity for at least a second.
+ * API server, or the bench's fake). The window cap keeps every second 2 % under the limit, which
+ * absorbs the jitter between our clock and the server's one-second windows (one 429 halts the
+ * whole identity for at least a second); the bucket runs at that same rate with a burst of 100 ms
+ * worth of sends, so a stall of the event loop shorter than that costs no throughput.
  */
 export function telegramPolicyUnder(limitPerSecond: number): SendPolicy {
-  const burst = Math.max(1, Math.floor(limitPerSecond * 0.015));
-  const perSecond = Math.max(1, Math.floor(limitPerSecond * 0.98) - burst);
-  return { ...TELEGRAM_POLICY, pace: { ...TELEGRAM_POLICY.pace, perSecond, burst } };
+  const maxPerSecond = Math.max(1, Math.floor(limitPerSecond * 0.98));
+  const burst = Math.max(1, Math.floor(maxPerSecond * 0.1));
+  return { ...TELEGRAM_POLICY, pace: { ...TELEGRAM_POLICY.pace, perSecond: maxPerSecond, burst, maxPerSecond } };
 }
