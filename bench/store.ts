@@ -9,6 +9,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { BSON } from "bson";
 import mongoose, { Schema, type Model } from "mongoose";
+import { embeddedSocketPath } from "../src/store/connection.js";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../src/store/embedded/index.js";
 
 const DOCS = 100_000;
@@ -56,14 +57,14 @@ async function inFlight(count: number, task: (i: number) => Promise<unknown>): P
 const randomKey = (): string => keyOf(Math.floor(Math.random() * DOCS));
 
 /** Unmeasured rounds first, so the figures are for JIT-compiled mongoose/driver/engine code. */
-async function warmUp(Warm: Model<Item>): Promise<void> {
-  await inFlight(WARM_UP_OPS, (i) => Warm.create(itemOf(i)));
+async function warmUp(Warm: Model<Item>, create = true): Promise<void> {
+  if (create) await inFlight(WARM_UP_OPS, (i) => Warm.create(itemOf(i)));
   await inFlight(WARM_UP_OPS, (i) => Warm.findOneAndUpdate({ key: keyOf(i) }, { $inc: { n: 1 } }, { returnDocument: "after" }).lean());
   await inFlight(WARM_UP_OPS, (i) => Warm.collection.findOneAndUpdate({ key: keyOf(i) }, { $inc: { n: 1 } }));
   await inFlight(WARM_UP_OPS, (i) => Warm.findOne({ key: keyOf(i) }).lean());
 }
 
-async function runWorkload(Items: Model<Item>): Promise<void> {
+async function runWorkload(Items: Model<Item>, ItemsOverSocket: Model<Item> | undefined): Promise<void> {
   await measure(`insert (Model.create, ${CONCURRENCY} in flight)`, SINGLE_OPS, () => inFlight(SINGLE_OPS, (i) => Items.create(itemOf(i))));
   const rest = DOCS - SINGLE_OPS;
   await measure("insertMany (batches of 1000)", rest, async () => {
@@ -74,6 +75,12 @@ async function runWorkload(Items: Model<Item>): Promise<void> {
   await measure(`findOneAndUpdate by unique key (${CONCURRENCY} in flight)`, SINGLE_OPS, () =>
     inFlight(SINGLE_OPS, () => Items.findOneAndUpdate({ key: randomKey() }, { $inc: { n: 1 } }, { returnDocument: "after" }).lean()),
   );
+  // The same over the Unix socket the app itself uses for its embedded store (src/store/connection.ts).
+  if (ItemsOverSocket) {
+    await measure(`  same, over the Unix socket (as npm start connects)`, SINGLE_OPS, () =>
+      inFlight(SINGLE_OPS, () => ItemsOverSocket.findOneAndUpdate({ key: randomKey() }, { $inc: { n: 1 } }, { returnDocument: "after" }).lean()),
+    );
+  }
   // The same through the plain driver: how much of the per-operation cost is mongoose's.
   await measure(`  same, plain mongodb driver`, SINGLE_OPS, () =>
     inFlight(SINGLE_OPS, () => Items.collection.findOneAndUpdate({ key: randomKey() }, { $inc: { n: 1 } }, { returnDocument: "after" })),
@@ -154,16 +161,21 @@ async function main(): Promise<void> {
   let mongo: EmbeddedMongo | undefined;
   try {
     // A large threshold keeps everything in the journal so replay measures journal records.
-    mongo = await startEmbeddedMongo({ dataDir, compactThresholdBytes: 1024 * 1024 * 1024 });
+    const socketPath = embeddedSocketPath(dataDir);
+    mongo = await startEmbeddedMongo({ dataDir, compactThresholdBytes: 1024 * 1024 * 1024, ...(socketPath ? { socketPath } : {}) });
     const conn = await mongoose.createConnection(`${mongo.uri}/bench`, { maxPoolSize: CONCURRENCY }).asPromise();
+    const socketConn = mongo.socketUri ? await mongoose.createConnection(`${mongo.socketUri}/bench`, { maxPoolSize: CONCURRENCY }).asPromise() : undefined;
     const schema = new Schema<Item>({ key: { type: String, unique: true }, n: Number, payload: String });
     const Warm = conn.model<Item>("Warm", schema);
     const Items = conn.model<Item>("Item", schema);
     await Promise.all([Warm.init(), Items.init()]);
     await warmUp(Warm);
-    await runWorkload(Items);
+    const ItemsOverSocket = socketConn?.model<Item>("Item", schema);
+    if (socketConn) await warmUp(socketConn.model<Item>("Warm", schema), false);
+    await runWorkload(Items, ItemsOverSocket);
     await measureRawServer(mongo.port);
     await conn.close();
+    await socketConn?.close();
     await measureReplay(dataDir);
   } finally {
     await mongo?.stop();

@@ -2,6 +2,7 @@
  * Decides which MongoDB Sampark talks to: `MONGODB_URI` when set, otherwise the embedded
  * MongoDB-wire-compatible server on `DATA_DIR` (for trials, development and tests only).
  */
+import { join, resolve } from "node:path";
 import mongoose, { type Connection } from "mongoose";
 import { startEmbeddedMongo } from "./embedded/index.js";
 import type { Logger } from "../log.js";
@@ -27,15 +28,29 @@ export async function openStore(options: StoreOptions): Promise<StoreHandle> {
     log.info({ store: "external" }, "store: using MongoDB from MONGODB_URI");
     return connect("external", mongodbUri, async () => {});
   }
+  const socketPath = embeddedSocketPath(dataDir);
   const embedded = await startEmbeddedMongo({
     dataDir,
+    ...(socketPath ? { socketPath } : {}),
     log: (level, msg, fields) => log[level]({ component: "embedded-mongo", ...fields }, msg),
   });
   log.warn(
     { store: "embedded", dataDir, uri: embedded.uri },
     "store: using the EMBEDDED MongoDB-compatible server in DATA_DIR — for trials, development and tests, not production (set MONGODB_URI)",
   );
-  return connect("embedded", `${embedded.uri}/sampark`, () => embedded.stop());
+  return connect("embedded", `${embedded.socketUri ?? embedded.uri}/sampark`, () => embedded.stop());
+}
+
+/** Longest Unix socket path every platform accepts (sun_path is 104 bytes on macOS, 108 on Linux). */
+const MAX_SOCKET_PATH_BYTES = 100;
+
+/**
+ * The app reaches its embedded server over a Unix socket in DATA_DIR (cheaper per command than
+ * loopback TCP), or over TCP where there are no Unix sockets or the path would be too long.
+ */
+export function embeddedSocketPath(dataDir: string): string | undefined {
+  const path = join(resolve(dataDir), "mongod.sock");
+  return process.platform !== "win32" && Buffer.byteLength(path) <= MAX_SOCKET_PATH_BYTES ? path : undefined;
 }
 
 async function connect(kind: StoreHandle["kind"], uri: string, stopServer: () => Promise<void>): Promise<StoreHandle> {

@@ -15,6 +15,11 @@ export interface EmbeddedMongoOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Also serve on this Unix domain socket; `socketUri` then reaches it. Same-machine clients
+   * should prefer it: it skips the TCP loopback stack (see server.ts).
+   */
+  socketPath?: string;
   /** Skips the journal: nothing survives `stop()`. For fast tests. */
   inMemory?: boolean;
   log?: Log;
@@ -25,6 +30,8 @@ export interface EmbeddedMongoOptions {
 export interface EmbeddedMongo {
   /** `mongodb://host:port` with no path or query, so callers can append `/<dbName>`. */
   uri: string;
+  /** `mongodb://<percent-encoded socket path>` when `socketPath` was given; append `/<dbName>` likewise. */
+  socketUri?: string;
   port: number;
   /** Compacts the journal, closes the server and ends the worker. Safe to call twice. */
   stop(): Promise<void>;
@@ -39,6 +46,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
     dataDir: options.dataDir,
     host,
     port: options.port ?? 0,
+    ...(options.socketPath ? { socketPath: options.socketPath } : {}),
     inMemory: options.inMemory ?? false,
     compactThresholdBytes: options.compactThresholdBytes,
   };
@@ -55,6 +63,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
   watchForCrash(worker, log, () => stopping !== undefined);
   return {
     uri: `mongodb://${host}:${port}`,
+    ...(options.socketPath ? { socketUri: `mongodb://${encodeURIComponent(options.socketPath)}` } : {}),
     port,
     stop: () => (stopping ??= stopWorker(worker, exited, log)),
   };

@@ -12,6 +12,7 @@ export interface WorkerConfig {
   dataDir: string;
   host: string;
   port: number;
+  socketPath?: string;
   inMemory: boolean;
   compactThresholdBytes?: number;
 }
@@ -43,6 +44,7 @@ async function start(config: WorkerConfig): Promise<{ server: EmbeddedServer; jo
   try {
     const server = await startServer({
       engine, bsonOptions: ENGINE_BSON_OPTIONS, durability: journal, host: config.host, port: config.port, log,
+      ...(config.socketPath ? { socketPath: config.socketPath } : {}),
     });
     return { server, journal };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mongoose, { Schema } from "mongoose";
@@ -16,7 +16,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function start(options: { inMemory?: boolean; log?: (level: string, msg: string) => void } = {}): Promise<EmbeddedMongo> {
+async function start(options: { inMemory?: boolean; socketPath?: string; log?: (level: string, msg: string) => void } = {}): Promise<EmbeddedMongo> {
   const mongo = await startEmbeddedMongo({ dataDir, ...options });
   running.push(mongo);
   return mongo;
@@ -64,6 +64,19 @@ describe("startEmbeddedMongo (worker thread)", () => {
     const count = await withMongoose(second.uri, (conn) => conn.db!.collection("bulk").countDocuments());
     expect(count).toBe(100_000);
   }, 60_000);
+
+  it("serves the same data on a Unix socket beside TCP, replacing a stale socket file", async () => {
+    const socketPath = join(dataDir, "mongod.sock");
+    await writeFile(socketPath, ""); // left behind by a process that died
+    const mongo = await start({ socketPath });
+    expect(mongo.socketUri).toBe(`mongodb://${encodeURIComponent(socketPath)}`);
+    await withMongoose(mongo.socketUri as string, (conn) => conn.model("Note", noteSchema).create({ text: "over the socket", n: 1 }));
+    const overTcp = await withMongoose(mongo.uri, (conn) => conn.model("Note", noteSchema).findOne({ n: 1 }).lean());
+    expect(overTcp?.text).toBe("over the socket");
+    await mongo.stop();
+    running.splice(0);
+    await expect(stat(socketPath)).rejects.toThrow(/ENOENT/); // closing the server removes it
+  });
 
   it("refuses a second server on a data dir that is in use", async () => {
     await start();
