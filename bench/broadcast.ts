@@ -16,6 +16,7 @@ import { fanOutBroadcast, type BroadcastRecipient } from "../src/jobs/sender/bro
 import { outboxCounts } from "../src/jobs/sender/outbox-rows.js";
 import { telegramPolicyUnder } from "../src/jobs/sender/policy.js";
 import { inFlightWindow } from "../src/jobs/sender/sender.js";
+import { embeddedSocketPath } from "../src/store/connection.js";
 import { startEmbeddedMongo } from "../src/store/embedded/index.js";
 import { runtimeModels, type RuntimeModels } from "../src/store/models/runtime-models.js";
 import { cpuSeconds, startFake, startSender, type Fake, type SenderChildConfig } from "./broadcast-child.js";
@@ -29,8 +30,9 @@ const policy = telegramPolicyUnder(RATE);
 const window = inFlightWindow({ maxInFlight: SENDER.maxInFlight });
 
 const dataDir = await mkdtemp(path.join(tmpdir(), "sampark-bench-broadcast-"));
-const mongo = await startEmbeddedMongo({ dataDir });
-const connection = await mongoose.createConnection(`${mongo.uri}/bench-broadcast`).asPromise();
+const socketPath = embeddedSocketPath(dataDir); // connect as the app does (src/store/connection.ts)
+const mongo = await startEmbeddedMongo({ dataDir, ...(socketPath ? { socketPath } : {}) });
+const connection = await mongoose.createConnection(`${mongo.socketUri ?? mongo.uri}/bench-broadcast`).asPromise();
 const models = runtimeModels(connection);
 await Promise.all(Object.values(models).map((m) => m.init()));
 const secs = (ms: number) => (ms / 1000).toFixed(1);
@@ -56,7 +58,7 @@ async function fanOut(broadcastId: string): Promise<void> {
 }
 
 function senderConfig(fake: Fake, owner: string): SenderChildConfig {
-  return { mongoUri: mongo.uri, apiRoot: fake.url, token: fake.token, owner, policy, ...SENDER };
+  return { mongoUri: mongo.socketUri ?? mongo.uri, apiRoot: fake.url, token: fake.token, owner, policy, ...SENDER };
 }
 
 /** Waits until every row of the run is in a terminal state. */

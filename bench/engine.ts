@@ -8,6 +8,7 @@ import { tmpdir, cpus } from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
 import { pino } from "pino";
+import { embeddedSocketPath } from "../src/store/connection.js";
 import { startEmbeddedMongo } from "../src/store/embedded/index.js";
 import { assembleSampark } from "../src/assemble.js";
 import { loadFlowSet } from "../src/engine/index.js";
@@ -21,8 +22,9 @@ const strings = {
 };
 
 const dataDir = await mkdtemp(path.join(tmpdir(), "sampark-bench-engine-"));
-const store = await startEmbeddedMongo({ dataDir });
-const connection = await mongoose.createConnection(`${store.uri}/bench`, { maxPoolSize: 64 }).asPromise();
+const socketPath = embeddedSocketPath(dataDir); // connect as the app does (src/store/connection.ts)
+const store = await startEmbeddedMongo({ dataDir, ...(socketPath ? { socketPath } : {}) });
+const connection = await mongoose.createConnection(`${store.socketUri ?? store.uri}/bench`, { maxPoolSize: 64 }).asPromise();
 const flows = loadFlowSet(path.join(import.meta.dirname, "flows"));
 if (!flows.ok) throw new Error(JSON.stringify(flows.errors));
 const sampark = await assembleSampark({
