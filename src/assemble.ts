@@ -17,6 +17,7 @@ import { createRuntime, type Runtime } from "./runtime/runtime.js";
 import { createWebOutbox } from "./channels/web/web-chat.js";
 import { createApp } from "./http/app.js";
 import { webChatRoutes } from "./http/web-chat-routes.js";
+import { webMediaRoutes } from "./http/web-media-routes.js";
 import { fireDueTimers } from "./jobs/timers.js";
 import { recoverInterrupted } from "./jobs/recovery.js";
 import { startJobs, type JobScheduler, type LeasedJob } from "./jobs/scheduler.js";
@@ -28,6 +29,7 @@ import { startChannels, type ChannelSettings } from "./channels/start-channels.j
 import { createMemberRepository, type MemberRepository } from "./store/members/repository.js";
 import { createCardStore } from "./store/members/cards.js";
 import { parseMembershipNumber } from "./domain/members/membership-number.js";
+import { channelMedia } from "./channels/channel-media.js";
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "http", "public");
 /** Noto Sans Devanagari (OFL) from npm, so the simulator shapes Hindi on any machine. */
@@ -75,13 +77,14 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
   const enrolment = options.enrolment ?? ephemeralEnrolmentConfig();
   const members = createMemberRepository(options.connection);
   const cards = createCardStore(options.connection);
+  const media = await channelMedia({ connection: options.connection, channels: options.channels, enrolment, log: options.log });
   const runtime = createRuntime({
     models,
     flows: () => options.flows,
     ports: { now: () => now().getTime(), t: options.translate },
     actions: createActionRegistry(models, [
       ...(options.actions ?? []),
-      ...(await enrolmentActions({ connection: options.connection, config: enrolment, translate: options.translate })),
+      ...(await enrolmentActions({ connection: options.connection, config: enrolment, translate: options.translate, media: media.downloaders, addresses: media.addresses })),
     ]),
     now,
     log: options.log,
@@ -91,7 +94,7 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     },
   });
   const channels = options.channels
-    ? await startChannels({ settings: options.channels, runtime, models, connection: options.connection, log: options.log, now })
+    ? await startChannels({ settings: options.channels, runtime, models, connection: options.connection, ownMedia: media.ownMedia, log: options.log, now })
     : undefined;
   const app = createApp({
     log: options.log,
@@ -106,7 +109,7 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
         cardPng: (code) => cards.png(code),
       }),
       adminRoutes({ connection: options.connection, tokens: options.adminTokens ?? [], keyring: enrolment.keyring, log: options.log, now }),
-      ...(options.webSimulator ? [webChatRoutes({ runtime, outbox })] : []),
+      ...(options.webSimulator ? [webChatRoutes({ runtime, outbox }), webMediaRoutes({ media: media.webMedia, now })] : []),
     ],
     ...(options.webSimulator ? { publicDir: PUBLIC_DIR, fontsDir: FONTS_DIR } : {}),
   });

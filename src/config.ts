@@ -2,6 +2,7 @@
  * Configuration: the environment, validated once with zod. Nothing else reads `process.env`.
  * An invalid environment fails fast with every problem listed, not just the first.
  */
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { adminTokensSchema, type AdminToken } from "./domain/access/index.js";
 
@@ -19,6 +20,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   ORG_NAME: z.string().min(1).default("Sampark Demo Organisation"),
+  ORG_LOGO_PATH: logoFile().optional(),
   TIMEZONE: z.string().min(1).default("Asia/Kolkata"),
   QUIET_HOURS_START: hhmm.default("22:00"),
   QUIET_HOURS_END: hhmm.default("06:00"),
@@ -45,11 +47,31 @@ const envSchema = z.object({
   WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),
   WHATSAPP_PAIRING_NUMBER: z.string().regex(/^[1-9]\d{7,14}$/, "E.164 digits without +, e.g. 919812345678").optional(),
   WHATSAPP_SESSION_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ or -").default("default"),
+  WHATSAPP_NUMBER: z.string().regex(/^[1-9]\d{7,14}$/, "E.164 digits without +, e.g. 919812345678").optional(),
 }).superRefine((e, ctx) => {
   if (e.TELEGRAM_MODE === "webhook" && e.TELEGRAM_BOT_TOKEN && !e.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_MODE=webhook" });
   }
 });
+
+/**
+ * A readable PNG or JPEG file. Checked here, at start, so a wrong path fails fast instead of
+ * every card quietly showing the generated mark.
+ */
+function logoFile() {
+  return z.string().superRefine((file, ctx) => {
+    let head: Buffer;
+    try {
+      head = readFileSync(file).subarray(0, 8);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})` });
+      return;
+    }
+    const png = head.length >= 8 && head.readUInt32BE(0) === 0x89504e47;
+    const jpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+    if (!png && !jpeg) ctx.addIssue({ code: "custom", message: `${file} is not a PNG or JPEG image` });
+  });
+}
 
 /** A base64 string that decodes to `bytes` bytes ("exactly") or more ("at least"). */
 function base64Key(bytes: number, rule: "exactly" | "at least") {
@@ -69,6 +91,8 @@ export type Config = Readonly<{
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   orgName: string;
+  /** PNG/JPEG file printed on ID cards instead of the generated mark; checked readable at start. */
+  orgLogoPath: string | undefined;
   timezone: string;
   quietHours: { start: string; end: string };
   shutdownGraceMs: number;
@@ -83,7 +107,8 @@ export type Config = Readonly<{
   /** Who handles grievances (DPDP Act), named in the consent notice; undefined = not configured. */
   grievanceContact: string | undefined;
   seedDemoGeography: boolean;
-  whatsapp: { enabled: boolean; pairingNumber: string | undefined; sessionId: string };
+  /** `number`: the linked number for wa.me referral links (else read from the linked session). */
+  whatsapp: { enabled: boolean; pairingNumber: string | undefined; sessionId: string; number: string | undefined };
   /** Admin API bearer tokens (docs/admin-api.md); none = every admin request gets 401. */
   adminTokens: readonly AdminToken[];
   /** Telegram is on when a bot token is configured. */
@@ -115,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     orgName: e.ORG_NAME,
+    orgLogoPath: e.ORG_LOGO_PATH,
     timezone: e.TIMEZONE,
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
@@ -127,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     grievanceContact: e.GRIEVANCE_CONTACT,
     seedDemoGeography: e.SEED_DEMO_GEOGRAPHY === "true",
-    whatsapp: { enabled: e.WHATSAPP_ENABLED === "true", pairingNumber: e.WHATSAPP_PAIRING_NUMBER, sessionId: e.WHATSAPP_SESSION_ID },
+    whatsapp: { enabled: e.WHATSAPP_ENABLED === "true", pairingNumber: e.WHATSAPP_PAIRING_NUMBER, sessionId: e.WHATSAPP_SESSION_ID, number: e.WHATSAPP_NUMBER },
     adminTokens: e.ADMIN_TOKENS ?? [],
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, mode: e.TELEGRAM_MODE, apiRoot: e.TELEGRAM_API_ROOT, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, webhookUrl: e.TELEGRAM_WEBHOOK_URL }

@@ -86,6 +86,8 @@ async function loadEnrolmentConfig(config: Config, log: Logger): Promise<Enrolme
   if (!config.grievanceContact) log.warn("GRIEVANCE_CONTACT is not set: the consent notice names a placeholder. Set it before real enrolment (DPDP Act).");
   return {
     orgName: config.orgName,
+    ...(config.orgLogoPath ? { logo: await readFile(config.orgLogoPath) } : {}),
+    ...(config.whatsapp.number ? { whatsappNumber: config.whatsapp.number } : {}),
     grievanceContact: config.grievanceContact ?? "(grievance contact not configured — set GRIEVANCE_CONTACT)",
     publicBaseUrl: config.publicBaseUrl,
     timezone: config.timezone,

@@ -1,13 +1,16 @@
 /**
  * `cards.send`: renders the member's digital ID card (PNG with a signed verification QR), stores
- * it under its verification code and returns the image URL the flow attaches to a message.
+ * it under its verification code and returns the image URL the flow attaches to a message (the
+ * Telegram and WhatsApp adapters upload the stored bytes behind it, src/cards/card-media.ts).
  * Rendering again gives the same code, so a re-send replaces the stored card.
  */
 import { z } from "zod";
 import { renderCard } from "../cards/index.js";
+import { cardImageUrl } from "../cards/card-media.js";
 import { calendarDateIn } from "../domain/members/index.js";
 import { ActionFailure, defineAction, type ActionDefinition } from "../runtime/actions.js";
 import type { EnrolmentServices } from "./deps.js";
+import { photoBytes } from "./member-photo.js";
 import { Lang } from "./shared.js";
 
 export function cardActions(s: EnrolmentServices): ActionDefinition[] {
@@ -22,22 +25,22 @@ export function cardActions(s: EnrolmentServices): ActionDefinition[] {
         const ac = await s.geo.constituency(m.state, m.acNumber);
         const booth = m.partNumber ? await s.geo.booth(m.state, m.acNumber, m.partNumber) : undefined;
         if (!ac) throw new ActionFailure("unknown_booth");
+        const photo = await photoBytes(s, m.photo);
         const card = await renderCard(
           {
             name: m.name,
             membershipNumber: m.number,
             ac: { number: ac.number, name: ac.name },
             ...(booth ? { booth: { partNumber: booth.partNumber, name: booth.name } } : {}),
-            // Photos stay on the channel that sent them (a media reference): until a channel can
-            // fetch the bytes, the card shows the silhouette.
+            ...(photo ? { photo } : {}),
             issuedOn: calendarDateIn(m.createdAt, s.config.timezone),
             language: lang,
           },
-          { orgName: s.config.orgName },
+          { orgName: s.config.orgName, ...(s.config.logo ? { logo: s.config.logo } : {}) },
           { key: s.config.cardSigningKey, verifyBaseUrl: s.config.publicBaseUrl },
         );
         await s.cards.save(card.code, m._id, card.png, now);
-        return { image: `${s.config.publicBaseUrl.replace(/\/+$/, "")}/cards/${card.code}.png`, verify: card.url, number: m.number };
+        return { image: cardImageUrl(s.config.publicBaseUrl, card.code), verify: card.url, number: m.number };
       },
     }),
   ];

@@ -1,8 +1,12 @@
 /**
- * What the enrolment actions need from outside: the store, configuration and the i18n port.
- * Built once by `enrolmentActions`, shared by every action of the module.
+ * What the enrolment actions need from outside: the store, configuration, the i18n port, the
+ * channels' photo downloaders and the bot's addresses (for referral links). Built once by
+ * `enrolmentActions`, shared by every action of the module.
  */
 import type { Connection } from "mongoose";
+import type { BotAddressSource } from "../channels/bot-addresses.js";
+import type { MediaDownloaders } from "../channels/media.js";
+import type { BotAddresses } from "../domain/referrals/links.js";
 import type { FieldKeyring } from "../crypto/index.js";
 import type { Translate } from "../engine/types.js";
 import { districtKey } from "../domain/geo/keys.js";
@@ -12,6 +16,7 @@ import { createGeoRepository, type GeoRepository } from "../store/geo/repository
 import { createAuditLog, type AuditLog } from "../store/members/audit.js";
 import { createCardStore, type CardStore } from "../store/members/cards.js";
 import { createMemberRepository, type MemberRepository } from "../store/members/repository.js";
+import { createPhotoStore, type PhotoStore } from "../store/members/photos.js";
 
 /** Configuration of enrolment (see src/config.ts for the variables behind it). */
 export interface EnrolmentConfig {
@@ -29,12 +34,20 @@ export interface EnrolmentConfig {
   cardSigningKey: Buffer;
   /** Load the demo geography (Lucknow, synthetic booths) when the store has none. */
   seedDemoGeography: boolean;
+  /** The organisation's logo (PNG/JPEG bytes, `ORG_LOGO_PATH`) for ID cards; a generated mark otherwise. */
+  logo?: Buffer;
+  /** The WhatsApp number for wa.me referral links (`WHATSAPP_NUMBER`); else the linked session's own. */
+  whatsappNumber?: string;
 }
 
 export interface EnrolmentDeps {
   connection: Connection;
   config: EnrolmentConfig;
   translate: Translate;
+  /** Photo downloaders by channel; a photo from a channel without one is not kept. */
+  media?: MediaDownloaders;
+  /** The bot's WhatsApp number and Telegram username, for referral links; none → no links. */
+  addresses?: BotAddressSource;
 }
 
 /** The shared services the actions use. */
@@ -45,6 +58,9 @@ export interface EnrolmentServices {
   geo: GeoRepository;
   audit: AuditLog;
   cards: CardStore;
+  photos: PhotoStore;
+  media: MediaDownloaders;
+  addresses(): Promise<BotAddresses>;
   /** A district's names (the geography repository has no lookup by district yet). */
   districtName(state: string, code: string): Promise<Names | undefined>;
   /** What the channel told us about the contact: phone (WhatsApp sender, Telegram shared contact) and roles. */
@@ -60,6 +76,9 @@ export function enrolmentServices(deps: EnrolmentDeps): EnrolmentServices {
     geo: createGeoRepository(deps.connection),
     audit: createAuditLog(deps.connection),
     cards: createCardStore(deps.connection),
+    photos: createPhotoStore(deps.connection),
+    media: deps.media ?? {},
+    addresses: () => deps.addresses?.addresses() ?? Promise.resolve({}),
     async districtName(state, code) {
       return (await geoUnitModel(deps.connection).findById(districtKey(state, code), { name: 1 }).lean())?.name;
     },

@@ -11,7 +11,8 @@ import { ActionFailure } from "../runtime/actions.js";
 import type { MemberChanges } from "../store/members/repository.js";
 import { ConsentGiven } from "./consent.js";
 import type { EnrolmentServices } from "./deps.js";
-import { optionalText, parseBoothId } from "./shared.js";
+import type { PhotoRef } from "./member-photo.js";
+import { channelOf, optionalText, parseBoothId } from "./shared.js";
 
 export const EnrolArgs = z.object({
   name: z.string().trim().min(2).max(60),
@@ -33,7 +34,9 @@ export type EnrolArgs = z.infer<typeof EnrolArgs>;
 /** The validated record fields, the state they belong to and the consents to store. */
 export interface CheckedEnrolment {
   state: string;
-  fields: Required<Pick<MemberChanges, "name" | "phone" | "epic" | "age" | "district" | "acNumber" | "partNumber">> & Pick<MemberChanges, "photo">;
+  fields: Required<Pick<MemberChanges, "name" | "phone" | "epic" | "age" | "district" | "acNumber" | "partNumber">>;
+  /** The photo answer, still on its channel: enrolment fetches it (src/actions/member-photo.ts). */
+  photo?: PhotoRef;
   consents: ConsentRecord[];
   /** Sealed values bound to the contact; `sealFor` re-binds them to a member. */
   sealFor(memberId: string): MemberChanges["sensitive"];
@@ -65,8 +68,8 @@ export async function checkEnrolment(s: EnrolmentServices, args: EnrolArgs, cont
       district: ac.district,
       acNumber: booth.acNumber,
       partNumber: booth.partNumber,
-      ...(args.photo ? { photo: { ref: args.photo, channel: contactKey.split(":")[0] ?? "" } } : {}),
     },
+    ...(args.photo ? { photo: { ref: args.photo, channel: channelOf(contactKey) } } : {}),
     consents,
     sealFor(memberId) {
       const out: NonNullable<MemberChanges["sensitive"]> = {};

@@ -20,7 +20,7 @@ export type { EnrolmentConfig, EnrolmentDeps } from "./deps.js";
 /** Every enrolment action, ready for the registry, once the member indexes exist (and demo geography, if wanted). */
 export async function enrolmentActions(deps: EnrolmentDeps): Promise<ActionDefinition[]> {
   const s = enrolmentServices(deps);
-  await s.members.init();
+  await Promise.all([s.members.init(), s.photos.init()]);
   if (deps.config.seedDemoGeography) await seedDemoGeography(deps.connection);
   return [
     ...consentActions(s),

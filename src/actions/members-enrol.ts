@@ -1,16 +1,20 @@
 /**
  * `members.enrol` creates the membership; `members.update_existing` is the answer to the
  * duplicate offer (same EPIC in the state, or same phone): it updates that membership instead
- * of ever creating a second. Both are idempotent: a retried call finds its own record.
+ * of ever creating a second. Both are idempotent: a retried call finds its own record. The photo
+ * is fetched before anything is written (a network failure retries the whole step) and attached
+ * after; `photo_problem` tells the flow when a photo that was sent could not be kept, and
+ * `share_links` carries the referral links ("" when the bot has no known address yet).
  */
 import { ActionFailure, defineAction, type ActionDefinition } from "../runtime/actions.js";
-import { parseReferralCode } from "../domain/referrals/index.js";
+import { parseReferralCode, referralLinkLines, referralLinks } from "../domain/referrals/index.js";
 import { newMemberId, type Member } from "../store/members/repository.js";
 import { z } from "zod";
 import type { EnrolmentServices } from "./deps.js";
-import { checkEnrolment, EnrolArgs } from "./enrol-input.js";
+import { checkEnrolment, EnrolArgs, type CheckedEnrolment } from "./enrol-input.js";
+import { attachPhoto, fetchPhoto, type FetchedPhoto } from "./member-photo.js";
 
-const Enrolled = z.object({ id: z.string(), number: z.string(), referral_code: z.string() });
+const Enrolled = z.object({ id: z.string(), number: z.string(), referral_code: z.string(), photo_problem: z.string(), share_links: z.string() });
 
 /** What both enrol and update need: the assisting enroller (if any), the checked answers, and a clashing member. */
 async function prepare(s: EnrolmentServices, args: z.infer<typeof EnrolArgs>, contactKey: string) {
@@ -31,9 +35,13 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
         if (existing) {
           // A replay of this very enrolment (same person, same caller) returns what it created.
           const mine = existing.epic === checked.fields.epic && (enroller ? existing.enrolledBy === enroller._id : existing.contactKeys.includes(contactKey));
-          if (mine) return enrolled(existing);
-          throw new ActionFailure("duplicate");
+          if (!mine) throw new ActionFailure("duplicate");
+          // Stored before a crash or failure that came before the photo was: attach it now.
+          const photo = existing.photo ? undefined : await photoOf(s, checked);
+          if (photo?.ok) await attachPhoto(s, existing._id, photo.jpeg, now);
+          return enrolled(s, existing, photo);
         }
+        const photo = await photoOf(s, checked);
         const referrer = await referrerOf(s, args.referral);
         const recruiter = enroller ?? referrer;
         const id = newMemberId();
@@ -54,8 +62,9 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
           now,
         );
         if (!created.ok) throw new ActionFailure("duplicate");
+        if (photo?.ok) await attachPhoto(s, id, photo.jpeg, now);
         await s.audit.record({ action: "member.enrolled", memberId: id, actor: enroller?._id ?? "self", fields: [] }, now);
-        return enrolled(created.member);
+        return enrolled(s, created.member, photo);
       },
     }),
     defineAction({
@@ -65,6 +74,7 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
       async run(args, { contactKey, now }) {
         const { enroller, checked, existing } = await prepare(s, args, contactKey);
         if (!existing) throw new ActionFailure("not_found");
+        const photo = await photoOf(s, checked);
         const sensitive = checked.sealFor(existing._id);
         const updated = await s.members.update(
           existing._id,
@@ -73,16 +83,24 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
           now,
         );
         if (!updated.ok) throw new ActionFailure("duplicate");
-        const fields = Object.keys(checked.fields).concat(sensitive ? Object.keys(sensitive) : []);
+        // A new photo replaces the old one; no photo this time keeps the old one.
+        if (photo?.ok) await attachPhoto(s, existing._id, photo.jpeg, now);
+        const fields = Object.keys(checked.fields).concat(sensitive ? Object.keys(sensitive) : [], photo?.ok ? ["photo"] : []);
         await s.audit.record({ action: "member.updated", memberId: existing._id, actor: enroller?._id ?? "self", fields }, now);
-        return enrolled(updated.member);
+        return enrolled(s, updated.member, photo);
       },
     }),
   ];
 }
 
-function enrolled(m: Member): z.infer<typeof Enrolled> {
-  return { id: m._id, number: m.number, referral_code: m.referralCode ?? "" };
+async function photoOf(s: EnrolmentServices, checked: CheckedEnrolment): Promise<FetchedPhoto | undefined> {
+  return checked.photo ? fetchPhoto(s, checked.photo) : undefined;
+}
+
+async function enrolled(s: EnrolmentServices, m: Member, photo: FetchedPhoto | undefined): Promise<z.infer<typeof Enrolled>> {
+  const code = m.referralCode ?? "";
+  const links = code ? referralLinkLines(referralLinks(code, await s.addresses())) : "";
+  return { id: m._id, number: m.number, referral_code: code, photo_problem: photo && !photo.ok ? photo.problem : "", share_links: links };
 }
 
 const ENROLLER_ROLES = new Set(["enroller", "chief_enroller"]);

@@ -1,7 +1,7 @@
 /**
  * The member's own data (DPDP Act rights to access, correction and erasure): `members.my_data`
  * shows what is stored, masked unless the person asks to reveal it; `members.correct` fixes one
- * field; `members.erase` tombstones the record. Each leaves an audit entry without personal data.
+ * field; `members.erase` tombstones the record and deletes the photo and cards. Each leaves an audit entry without personal data.
  */
 import { z } from "zod";
 import { normalizeIndianMobile, validateEpic } from "../domain/members/index.js";
@@ -60,6 +60,8 @@ export function myDataActions(s: EnrolmentServices): ActionDefinition[] {
       async run(_args, { contactKey, now }) {
         const m = await mine(contactKey);
         const { erased } = await s.members.erase(m._id, now);
+        // Every photo file of the member goes, not only the linked one (a crash can leave another).
+        await s.photos.removeFor(m._id);
         await s.cards.removeFor(m._id);
         await s.audit.record({ action: "member.erased", memberId: m._id, actor: "self", fields: [] }, now);
         return { erased };

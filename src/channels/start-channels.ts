@@ -13,6 +13,7 @@ import { createOutboxSender, type OutboxSender } from "../jobs/sender/sender.js"
 import { TELEGRAM_POLICY, WHATSAPP_POLICY } from "../jobs/sender/policy.js";
 import { telegramWebhookRouter } from "../http/telegram-webhook.js";
 import type { Channel } from "./channel.js";
+import type { OwnMedia } from "./media.js";
 import { createInboundSink } from "./inbound-sink.js";
 import { createTelegramChannel } from "./telegram/telegram-channel.js";
 import { createWhatsAppChannel } from "./whatsapp/whatsapp-channel.js";
@@ -37,6 +38,8 @@ export interface StartChannelsDeps {
   runtime: Runtime;
   models: RuntimeModels;
   connection: Connection;
+  /** Media we host (ID cards): uploaded as bytes rather than sent as URLs. */
+  ownMedia?: OwnMedia;
   log: Logger;
   now(): Date;
 }
@@ -61,6 +64,7 @@ export async function startChannels(deps: StartChannelsDeps): Promise<StartedCha
       ...(apiRoot ? { apiRoot } : {}),
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(webhookSecret ? { webhookSecret } : {}),
+      ...(deps.ownMedia ? { ownMedia: deps.ownMedia } : {}),
       log: log.child({ channel: "telegram" }),
     });
     if (mode === "webhook" && webhookSecret) {
@@ -76,6 +80,7 @@ export async function startChannels(deps: StartChannelsDeps): Promise<StartedCha
       models: deps.models,
       sessionId: settings.whatsapp.sessionId,
       ...(settings.whatsapp.pairingNumber ? { pairingNumber: settings.whatsapp.pairingNumber } : {}),
+      ...(deps.ownMedia ? { ownMedia: deps.ownMedia } : {}),
       log: log.child({ channel: "whatsapp" }),
     });
     await whatsapp.start(sink);

@@ -86,6 +86,22 @@ describe("fake Telegram Bot API", () => {
   it("accepts grammY's multipart uploads and records what was uploaded", async () => {
     await bot.sendPhoto(9, new InputFile(Buffer.from("png-bytes"), "card.png"), { caption: "कार्ड" });
     expect(api.sent("sendPhoto")[0]?.params).toMatchObject({ chat_id: "9", caption: "कार्ड", photo: { upload: { filename: "card.png", size: 9 } } });
+    await bot.sendDocument(10, new InputFile(Buffer.from([0, 1, 2, 255]), "form.pdf"));
+    expect(api.uploads("sendPhoto").map((u) => u.bytes.toString())).toEqual(["png-bytes"]);
+    expect(api.uploads("sendDocument")[0]).toMatchObject({ filename: "form.pdf", bytes: Buffer.from([0, 1, 2, 255]) });
+  });
+
+  it("serves files users sent through getFile and /file/bot<token>/<path>, with Telegram's errors", async () => {
+    const file = api.addFile(Buffer.from("jpeg-bytes"));
+    const info = await bot.getFile(file.file_id);
+    expect(info).toEqual({ file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: 10, file_path: file.file_path });
+    const res = await fetch(`${api.url}/file/bot${api.token}/${info.file_path}`);
+    expect([res.status, Buffer.from(await res.arrayBuffer()).toString()]).toEqual([200, "jpeg-bytes"]);
+    expect((await fetch(`${api.url}/file/bot999:nope/${info.file_path}`)).status).toBe(404);
+    expect((await fetch(`${api.url}/file/bot${api.token}/photos/unknown.jpg`)).status).toBe(404);
+    await expect(bot.getFile("no-such-file")).rejects.toMatchObject({ error_code: 400, description: "Bad Request: invalid file_id" });
+    const huge = api.addFile(Buffer.from("x"), 21 * 1024 * 1024);
+    await expect(bot.getFile(huge.file_id)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: file is too big" });
   });
 
   it("answers a callback query once, and only one it delivered", async () => {

@@ -4,11 +4,13 @@
  * `{ ok: false, error_code, description, parameters? }`, 401 for an unknown token, 404 for an
  * unknown method, 409 for getUpdates while a webhook is set, and real 429s past ~30 msg/s or
  * 1 msg/s per chat. Faults (403 blocked, 5xx, reset connections, slow answers, flood waits) can be
- * switched on per test. Everything received is recorded.
+ * switched on per test. Everything received is recorded, uploaded files with their bytes. Files
+ * users "sent" (`addFile`) are served by `getFile` and `/file/bot<token>/<file_path>`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BadRequest, parseParams, type Params } from "./telegram-bot-api/body.js";
+import { BadRequest, parseParams, type Params, type Upload } from "./telegram-bot-api/body.js";
+import { FileStore, type StoredFile } from "./telegram-bot-api/files.js";
 import { chatIdOf, MessageStore, SEND_METHODS } from "./telegram-bot-api/messages.js";
 import type { RateLimits } from "./telegram-bot-api/rate-limit.js";
 import { ApiError, SendGate, type Fault } from "./telegram-bot-api/send-gate.js";
@@ -16,6 +18,8 @@ import { UpdateQueue, type Update, type Webhook } from "./telegram-bot-api/updat
 
 export type { Update } from "./telegram-bot-api/updates.js";
 export type { Fault } from "./telegram-bot-api/send-gate.js";
+export type { Upload } from "./telegram-bot-api/body.js";
+export type { StoredFile } from "./telegram-bot-api/files.js";
 
 export interface RecordedCall {
   method: string;
@@ -51,6 +55,13 @@ export interface FakeBotApi {
   floodWait(seconds: number): void;
   setLimits(limits: Partial<RateLimits>): void;
   webhook(): Webhook | null;
+  /** A file a user sent (a photo), for getFile and downloads; `reportedSize` fakes a bigger one. */
+  addFile(bytes: Buffer, reportedSize?: number): StoredFile;
+  removeFile(fileId: string): void;
+  /** The next file downloads answer these HTTP statuses, one each. */
+  failDownloads(...statuses: number[]): void;
+  /** Files uploaded with successful sends of `method` (sendPhoto's `photo`, sendDocument's `document`). */
+  uploads(method: "sendPhoto" | "sendDocument"): Upload[];
   close(): Promise<void>;
 }
 
@@ -61,6 +72,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const gate = new SendGate(options.limits);
   const updates = new UpdateQueue();
   const messages = new MessageStore(bot);
+  const files = new FileStore();
   const calls: RecordedCall[] = [];
   const callbackIds = new Set<string>();
   const answered: string[] = [];
@@ -85,6 +97,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         return true;
       case "getwebhookinfo":
         return { url: updates.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: 0 };
+      case "getfile":
+        return files.getFile(params["file_id"]);
       case "answercallbackquery": {
         const id = String(params["callback_query_id"] ?? "");
         if (!callbackIds.delete(id)) throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
@@ -134,6 +148,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) return serveFile(file[1] === token ? decodeURIComponent(file[2] ?? "") : undefined, res);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const call: RecordedCall = { method: match?.[2] ?? url.pathname, params: {}, status: 200, at: Date.now() };
     calls.push(call);
@@ -152,6 +168,15 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       const parameters = apiError.parameters ? { parameters: apiError.parameters } : {};
       reply(res, apiError.code, { ok: false, error_code: apiError.code, description: apiError.message, ...parameters });
     }
+  }
+
+  function serveFile(filePath: string | undefined, res: ServerResponse): void {
+    calls.push({ method: "file", params: { file_path: filePath ?? "" }, status: 0, at: Date.now() });
+    const found = filePath === undefined ? { status: 404 } : files.download(filePath);
+    const call = calls[calls.length - 1];
+    if (call) call.status = found.status;
+    if (found.bytes) res.writeHead(200, { "content-type": "image/jpeg", "content-length": found.bytes.length }).end(found.bytes);
+    else reply(res, found.status, { ok: false, error_code: found.status, description: found.status === 404 ? "Not Found" : "Bad Gateway" });
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -176,6 +201,14 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     floodWait: (seconds) => gate.flood(seconds, Date.now()),
     setLimits: (limits) => void (gate.limiter.limits = { ...gate.limiter.limits, ...limits }),
     webhook: () => updates.webhook,
+    addFile: (bytes, reportedSize) => files.add(bytes, reportedSize),
+    removeFile: (fileId) => files.remove(fileId),
+    failDownloads: (...statuses) => void files.downloadFaults.push(...statuses),
+    uploads: (method) =>
+      calls
+        .filter((c) => c.status === 200 && c.method.toLowerCase() === method.toLowerCase())
+        .map((c) => (c.params[method === "sendPhoto" ? "photo" : "document"] as { upload?: Upload } | undefined)?.upload)
+        .filter((u): u is Upload => u !== undefined),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

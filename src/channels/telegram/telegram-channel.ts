@@ -7,6 +7,7 @@
 import { Api, Bot } from "grammy";
 import type { Logger } from "../../log.js";
 import type { Channel, ChannelCapabilities, InboundHandler, OutboundMessage, OutboundPart, OutboundPayload, SendFailure } from "../channel.js";
+import type { OwnMedia } from "../media.js";
 import { classifyTelegramError } from "./classify.js";
 import { convertUpdate, TELEGRAM } from "./convert.js";
 import { renderPayload } from "../render.js";
@@ -26,6 +27,8 @@ export interface TelegramChannelOptions {
   pollTimeoutSeconds?: number;
   /** Polling: wait between redeliveries of an update the handler refused (store down). Default 1 s. */
   redeliverDelayMs?: number;
+  /** Media we host (ID cards): uploaded as bytes, since Telegram cannot fetch a private URL. */
+  ownMedia?: OwnMedia;
   log: Logger;
 }
 
@@ -84,7 +87,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       handler = null;
     },
     render: (payload: OutboundPayload): OutboundPart[] => renderPayload(payload, TELEGRAM_CAPABILITIES),
-    send: (message: OutboundMessage) => sendPart(sendApi, message),
+    send: (message: OutboundMessage) => sendPart(sendApi, message, options.ownMedia),
     classify: (error: unknown): SendFailure => classifyTelegramError(error),
   };
 }

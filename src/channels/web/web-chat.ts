@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { InboundMessage } from "../../engine/types.js";
 import type { ContactProfile } from "../../runtime/runtime.js";
 import { contactKeyOf } from "../../runtime/contact-key.js";
+import { WEB_MEDIA_REF } from "./web-media.js";
 import type { OutboxDoc, RuntimeModels } from "../../store/models/runtime-models.js";
 
 export const WEB_ROLES = ["member", "enroller", "trainer", "coordinator", "admin"] as const;
@@ -23,9 +24,11 @@ export const webPostSchema = z
     }),
     text: z.string().max(5000).optional(),
     choice: z.string().max(64).optional(),
+    /** A photo uploaded first with `POST /api/chat/contacts/:id/media` (its `media` reference). */
+    photo: z.string().regex(WEB_MEDIA_REF, "a media reference from POST /api/chat/contacts/:id/media").optional(),
     messageId: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/).optional(),
   })
-  .refine((b) => b.text !== undefined || b.choice !== undefined, { message: "text or choice is required" });
+  .refine((b) => b.text !== undefined || b.choice !== undefined || b.photo !== undefined, { message: "text, choice or photo is required" });
 
 export type WebPost = z.infer<typeof webPostSchema>;
 
@@ -35,7 +38,9 @@ export function toInbound(post: WebPost, eventId: string): { message: InboundMes
   const message: InboundMessage =
     post.choice !== undefined
       ? { channel: "web", eventId, contactKey, kind: "choice", choice: post.choice, ...(post.text !== undefined ? { text: post.text } : {}) }
-      : { channel: "web", eventId, contactKey, kind: "text", text: post.text ?? "" };
+      : post.photo !== undefined
+        ? { channel: "web", eventId, contactKey, kind: "photo", media: post.photo, ...(post.text ? { text: post.text } : {}) }
+        : { channel: "web", eventId, contactKey, kind: "text", text: post.text ?? "" };
   const profile: ContactProfile = {
     ...(post.contact.name ? { name: post.contact.name } : {}),
     ...(post.contact.phone ? { phone: post.contact.phone } : {}),

@@ -5,14 +5,13 @@
  */
 import { proto } from "@whiskeysockets/baileys";
 import type { InboundMessage } from "../../engine/types.js";
+import { mediaRefOf } from "./media-ref.js";
 import { contentSchema, type WaContent } from "./message-schema.js";
 import { phoneFromVcard } from "./vcard.js";
 
 export type Content = Pick<InboundMessage, "kind" | "text" | "choice" | "media" | "contact" | "location">;
 
 export interface ContentContext {
-  /** Key id of the message: the media reference the photo is downloaded by later. */
-  messageId: string;
   /** The sender's own phone digits, when known: a contact card with this number is theirs. */
   senderPhone?: string;
 }
@@ -28,7 +27,8 @@ export function readContent(normalized: object, ctx: ContentContext): Content | 
   if (c.reactionMessage) return { ignored: "reaction (not an answer)" };
   const text = nonEmpty(c.conversation) ?? nonEmpty(c.extendedTextMessage?.text);
   if (text !== undefined) return { kind: "text", text };
-  if (c.imageMessage) return { kind: "photo", media: ctx.messageId, ...optionalText(c.imageMessage.caption) };
+  // The media reference carries what downloading the image needs (see media-ref.ts).
+  if (c.imageMessage) return { kind: "photo", media: mediaRefOf((normalized as { imageMessage?: unknown }).imageMessage), ...optionalText(c.imageMessage.caption) };
   // A captioned video or document answers with its caption; the file itself is not an input we take.
   const caption = nonEmpty(c.videoMessage?.caption) ?? nonEmpty(c.documentMessage?.caption);
   if (caption !== undefined) return { kind: "text", text: caption };

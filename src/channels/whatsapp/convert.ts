@@ -77,7 +77,7 @@ export function convertMessage(raw: unknown, lidPhones: LidPhones = NO_LID_PHONE
   const sender = resolveSender(chat, msg.key.remoteJidAlt ?? undefined, lidPhones);
   const normalized = normalizeMessageContent(msg.message as proto.IMessage);
   if (!normalized) return ignored("message without content");
-  const content = readContent(normalized, { messageId, ...(sender.phone ? { senderPhone: sender.phone } : {}) });
+  const content = readContent(normalized, sender.phone ? { senderPhone: sender.phone } : {});
   if ("ignored" in content) return ignored(content.ignored);
 
   const message = {

@@ -1,27 +1,30 @@
 /**
  * One outbound part → the `sock.sendMessage(jid, content)` arguments. Choices are already a
- * numbered list in the text (WhatsApp deprecated buttons and lists for linked devices). Media is
- * a URL Baileys fetches and uploads itself, or a `file://` URL read from disk.
+ * numbered list in the text (WhatsApp deprecated buttons and lists for linked devices). Media we
+ * host ourselves (an ID card, resolved beforehand into `own`) goes as its bytes; other media is a
+ * URL Baileys fetches and uploads itself, or a `file://` URL read from disk.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AnyMessageContent } from "@whiskeysockets/baileys";
 import { assertNever } from "../../util/assert-never.js";
 import type { OutboundMessage } from "../channel.js";
+import type { OwnMediaFile } from "../media.js";
 import { WhatsAppSendError } from "./classify.js";
 import { addressToJid } from "./jid.js";
 
-export function outboundContent({ recipient, part }: OutboundMessage): { jid: string; content: AnyMessageContent } {
+/** `own`: the bytes of the part's media when it is ours (see `OwnMedia`). */
+export function outboundContent({ recipient, part }: OutboundMessage, own?: OwnMediaFile): { jid: string; content: AnyMessageContent } {
   const jid = addressToJid(recipient);
   if (!jid) throw new WhatsAppSendError(`not a WhatsApp address: ${recipient}`, { kind: "invalid" });
   switch (part.type) {
     case "text":
       return { jid, content: { text: part.text } };
     case "photo":
-      return { jid, content: { image: mediaUrl(part.media), ...caption(part.caption) } };
+      return { jid, content: { image: own?.bytes ?? mediaUrl(part.media), ...caption(part.caption) } };
     case "document": {
-      const name = fileName(part.media);
-      return { jid, content: { document: mediaUrl(part.media), mimetype: mimetypeOf(name), fileName: name, ...caption(part.caption) } };
+      const name = own?.filename ?? fileName(part.media);
+      return { jid, content: { document: own?.bytes ?? mediaUrl(part.media), mimetype: own?.mimetype ?? mimetypeOf(name), fileName: name, ...caption(part.caption) } };
     }
     default:
       return assertNever(part);

@@ -13,6 +13,7 @@ import { acquireLease, releaseLease } from "../../store/repos/leases.js";
 import type { RuntimeModels } from "../../store/models/runtime-models.js";
 import { useMongoAuthState } from "../../store/wa-auth/mongo-auth-state.js";
 import type { Channel, ChannelCapabilities, ChannelEvent, InboundHandler } from "../channel.js";
+import type { OwnMedia } from "../media.js";
 import { renderPayload } from "../render.js";
 import { classifyWhatsAppError, WhatsAppSendError } from "./classify.js";
 import { createWhatsAppConnection, type WhatsAppStatus } from "./connection.js";
@@ -43,6 +44,8 @@ export interface WhatsAppChannelOptions {
   /** Wait between redeliveries of an event the handler refused (store down). Default 1 s. */
   redeliverDelayMs?: number;
   reconnect?: ReconnectSettings;
+  /** Media we host (ID cards): sent as bytes, since WhatsApp cannot fetch a private URL. */
+  ownMedia?: OwnMedia;
   random?: () => number;
   now?: () => Date;
   log: Logger;
@@ -157,7 +160,8 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
     },
     render: (payload) => renderPayload(payload, WHATSAPP_CAPABILITIES),
     async send(message) {
-      const { jid, content } = outboundContent(message);
+      const own = message.part.type === "text" ? undefined : await options.ownMedia?.resolve(message.part.media);
+      const { jid, content } = outboundContent(message, own);
       const socket = connection.openSocket();
       if (!socket) throw new WhatsAppSendError(`whatsapp not connected (${connection.status().state})`, { kind: "transient" });
       const sent = await socket.sendMessage(jid, content);

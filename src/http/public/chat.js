@@ -1,5 +1,6 @@
 // The simulator page: posts messages as the chosen contact and long-polls its replies over the
-// documented HTTP API (POST /api/chat/messages, GET /api/chat/contacts/:id/messages).
+// documented HTTP API (POST /api/chat/messages, GET /api/chat/contacts/:id/messages). A photo is
+// uploaded first (POST /api/chat/contacts/:id/media), then posted as the answer.
 const $ = (id) => document.getElementById(id);
 let contact = readContact();
 let cursor = 0;
@@ -13,6 +14,12 @@ function addBubble(who, message) {
   const li = document.createElement("li");
   li.className = who;
   li.textContent = message.text ?? "";
+  if (message.localImage) {
+    const img = document.createElement("img");
+    img.src = message.localImage;
+    img.alt = "";
+    li.append(img);
+  }
   if (message.image) {
     const img = document.createElement("img");
     img.src = message.image;
@@ -58,6 +65,49 @@ async function send(body) {
   }
 }
 
+/** Phones take 5–10 MB photos; the bot keeps 480 px, so send at most 1280 px (poor data, 5 MB cap). */
+async function shrink(file) {
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, 1280 / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85));
+    return blob ?? file;
+  } catch {
+    return file; // not decodable here: let the bot say so
+  }
+}
+
+async function sendPhoto(file) {
+  $("status").textContent = "";
+  const body = await shrink(file);
+  addBubble("me", { text: "", localImage: URL.createObjectURL(body) });
+  showChoices([]);
+  try {
+    const upload = await fetch(`/api/chat/contacts/${encodeURIComponent(contact.id)}/media`, {
+      method: "POST",
+      headers: { "content-type": body.type || "image/jpeg" },
+      body,
+    });
+    if (!upload.ok) {
+      $("status").textContent = upload.status === 413 ? "Photo too large (max 5 MB)." : `Photo not delivered (${upload.status}).`;
+      return;
+    }
+    const { media } = await upload.json();
+    const res = await fetch("/api/chat/messages", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ contact, photo: media }),
+    });
+    if (!res.ok) $("status").textContent = `Not delivered (${res.status}). Try again.`;
+  } catch {
+    $("status").textContent = "Network error: photo not delivered. Try again.";
+  }
+}
+
 async function poll(generation) {
   while (generation === polling) {
     try {
@@ -81,6 +131,12 @@ $("composer").addEventListener("submit", (event) => {
   if (text.trim() === "") return;
   $("text").value = "";
   send({ text });
+});
+
+$("photo").addEventListener("change", () => {
+  const file = $("photo").files?.[0];
+  $("photo").value = "";
+  if (file) sendPhoto(file);
 });
 
 $("who").addEventListener("submit", (event) => {

@@ -32,8 +32,8 @@ export interface MemberDoc {
   district?: string;
   acNumber?: number;
   partNumber?: number;
-  /** Media reference of the photo on the channel it came from. */
-  photo?: { ref: string; channel: string };
+  /** The member's photo: a small JPEG in GridFS (`member_photos`, src/store/members/photos.ts). */
+  photo?: { fileId: string; storedAt: Date };
   referralCode?: string;
   referredBy?: string;
   /** Enroller (member id) who enrolled this person in the assisted flow. */
@@ -77,7 +77,7 @@ function memberSchema(): Schema<MemberDoc> {
       district: String,
       acNumber: Number,
       partNumber: Number,
-      photo: { type: { _id: false, ref: String, channel: String }, default: undefined },
+      photo: { type: { _id: false, fileId: String, storedAt: Date }, default: undefined },
       referralCode: String,
       referredBy: String,
       enrolledBy: String,

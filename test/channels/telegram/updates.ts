@@ -50,3 +50,19 @@ export function ownContactUpdate(updateId: number, chatId: number, phone: string
     },
   };
 }
+
+/** A photo the person sent, as Telegram delivers it: several sizes, the largest last. */
+export function photoUpdate(updateId: number, chatId: number, file: { file_id: string; file_unique_id: string; file_size: number }, size = { width: 960, height: 1280 }) {
+  const person = { id: chatId, is_bot: false, first_name: "Kiran" };
+  const thumb = { file_id: `${file.file_id}-thumb`, file_unique_id: `${file.file_unique_id}t`, file_size: 1200, width: 67, height: 90 };
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      from: person,
+      chat: { id: chatId, first_name: "Kiran", type: "private" },
+      date: 1735700000,
+      photo: [thumb, { ...file, ...size }],
+    },
+  };
+}

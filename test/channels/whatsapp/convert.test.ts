@@ -2,6 +2,7 @@
 import { proto } from "@whiskeysockets/baileys";
 import { describe, expect, it } from "vitest";
 import { convertMessage, convertUpsert, type WhatsAppInbound } from "../../../src/channels/whatsapp/convert.js";
+import { parseMediaRef } from "../../../src/channels/whatsapp/media-ref.js";
 import { foldForMatch, normalizeInput } from "../../../src/engine/text/normalize.js";
 import { fixture } from "./fixture.js";
 import { expectWellFormed } from "./well-formed.js";
@@ -48,10 +49,19 @@ describe("WhatsApp converter: messages in", () => {
     expect(message(convertMessage(fixture("extended-text-reply.json"))).contactKey).toBe(`whatsapp:${PHONE}`);
   });
 
-  it("an image: media ref is the message key id, the caption its text", () => {
-    expect(message(convertMessage(fixture("image-caption.json")))).toMatchObject({ kind: "photo", media: "3AF1E2D3C4B5A6978877665544332211", text: "मेरा फ़ोटो" });
+  it("an image: the media ref holds what downloading it needs, the caption is its text", () => {
+    const photo = message(convertMessage(fixture("image-caption.json")));
+    expect(photo).toMatchObject({ kind: "photo", text: "मेरा फ़ोटो" });
+    expect(parseMediaRef(photo.media ?? "")).toEqual({
+      url: expect.stringMatching(/^https:\/\/mmg\.whatsapp\.net\/v\/t62/),
+      directPath: expect.stringMatching(/^\/v\/t62\.7118-24\//),
+      mediaKey: "c2FtcGxlbWVkaWFrZXkxMjM0NTY3ODkwYWJjZGVmZ2g=",
+      fileSha256: "mZ6Pz0S8r9vC2a2XJk0YQmE1t3n9Yh0dQ6u0z1b2c3A=",
+      fileEncSha256: "bG9yZW1pcHN1bWRvbG9yc2l0YW1ldGNvbnNlY3RldHU=",
+      fileLength: 84213,
+    });
     const bare = message(convertMessage(fixture("image-no-caption.json")));
-    expect(bare).toMatchObject({ kind: "photo", media: "3AF1E2D3C4B5A6978877665544332212" });
+    expect(bare).toMatchObject({ kind: "photo", media: expect.stringMatching(/^wa-media:v1:/) });
     expect(bare.text).toBeUndefined();
   });
 

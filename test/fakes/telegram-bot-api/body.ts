@@ -9,6 +9,8 @@ export type Params = Record<string, unknown>;
 export interface Upload {
   filename: string;
   size: number;
+  /** The uploaded bytes, so tests can check what was sent (a card PNG that decodes). */
+  bytes: Buffer;
 }
 
 export class BadRequest extends Error {}
@@ -42,7 +44,7 @@ function parseMultipart(contentType: string, body: Buffer): Params {
     const name = /name="([^"]*)"/i.exec(headers)?.[1];
     if (name === undefined) continue;
     const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
-    if (filename !== undefined) uploads[name] = { filename, size: content.length };
+    if (filename !== undefined) uploads[name] = { filename, size: content.length, bytes: Buffer.from(content) };
     else params[name] = content.toString("utf8");
   }
   // Resolve `attach://id` references so recorded calls show what was uploaded.

@@ -50,9 +50,9 @@ describe("member repository", () => {
   });
 
   it("erases to a tombstone: personal fields gone, number and consent evidence kept, unique slots freed", async () => {
-    const member = await repo.create(person({ epic: "DEL1234566", phone: "+919876500099", contactKeys: ["web:del"], photo: { ref: "file-1", channel: "telegram" }, sensitive: { religion: "v1.sealed" } }), NOW);
+    const member = await repo.create(person({ epic: "DEL1234566", phone: "+919876500099", contactKeys: ["web:del"], photo: { fileId: "6b122d2d354d062433f06be3", storedAt: NOW }, sensitive: { religion: "v1.sealed" } }), NOW);
     if (!member.ok) throw new Error("setup");
-    expect(await repo.erase(member.member._id, NOW)).toEqual({ erased: true, photo: { ref: "file-1", channel: "telegram" } });
+    expect(await repo.erase(member.member._id, NOW)).toEqual({ erased: true, photo: { fileId: "6b122d2d354d062433f06be3", storedAt: NOW } });
     const tomb = await repo.byId(member.member._id);
     expect(tomb).toMatchObject({ status: "erased", number: member.member.number, consents: [expect.objectContaining({ purpose: "membership" })], contactKeys: [] });
     for (const field of ["name", "phone", "epic", "age", "photo", "sensitive", "referralCode", "partNumber"]) expect(tomb).not.toHaveProperty(field);
