@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
+import { testImage } from "./support/images.js";
 
 describe("loadConfig", () => {
   it("applies the documented defaults to an empty environment", () => {
@@ -74,5 +78,45 @@ describe("loadConfig channels", () => {
   it("keeps WhatsApp off unless enabled, and validates the pairing number", () => {
     expect(loadConfig({}).whatsapp.enabled).toBe(false);
     expect(() => loadConfig({ WHATSAPP_PAIRING_NUMBER: "+91 98" })).toThrow(/WHATSAPP_PAIRING_NUMBER/);
+  });
+
+  it("takes the WhatsApp number for referral links as E.164 digits", () => {
+    expect(loadConfig({}).whatsapp.number).toBeUndefined();
+    expect(loadConfig({ WHATSAPP_NUMBER: "919812345678" }).whatsapp.number).toBe("919812345678");
+    expect(() => loadConfig({ WHATSAPP_NUMBER: "+91 98123 45678" })).toThrow(/WHATSAPP_NUMBER/);
+  });
+});
+
+describe("loadConfig logo", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sampark-logo-"));
+    await writeFile(path.join(dir, "logo.png"), await testImage(64, 64, "png"));
+    await writeFile(path.join(dir, "logo.jpg"), await testImage(64, 64, "jpeg"));
+    await writeFile(path.join(dir, "logo.txt"), "not an image");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("accepts a readable PNG or JPEG file", () => {
+    expect(loadConfig({}).orgLogoPath).toBeUndefined();
+    expect(loadConfig({ ORG_LOGO_PATH: path.join(dir, "logo.png") }).orgLogoPath).toBe(path.join(dir, "logo.png"));
+    expect(loadConfig({ ORG_LOGO_PATH: path.join(dir, "logo.jpg") }).orgLogoPath).toBe(path.join(dir, "logo.jpg"));
+  });
+
+  it("fails fast on a missing file or one that is not an image, with the other problems", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ ORG_LOGO_PATH: path.join(dir, "missing.png"), PORT: "x" })).toEqual([
+      expect.stringMatching(/^PORT:/),
+      expect.stringMatching(/^ORG_LOGO_PATH: cannot read .*missing\.png \(ENOENT\)/),
+    ]);
+    expect(problems({ ORG_LOGO_PATH: path.join(dir, "logo.txt") })).toEqual([expect.stringMatching(/^ORG_LOGO_PATH: .*logo\.txt is not a PNG or JPEG image/)]);
+    expect(problems({ ORG_LOGO_PATH: dir })).toEqual([expect.stringMatching(/^ORG_LOGO_PATH: cannot read .*\(EISDIR\)/)]);
   });
 });

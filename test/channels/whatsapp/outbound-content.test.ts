@@ -23,6 +23,17 @@ describe("outboundContent", () => {
     });
   });
 
+  it("sends our own card as its bytes, whatever its URL", () => {
+    const own = { bytes: Buffer.from("png"), filename: "UP0000001W.png", mimetype: "image/png" };
+    const card = "http://localhost:3000/cards/UP0000001W.abc.png";
+    expect(outboundContent({ recipient: "919812345678", part: { type: "photo", media: card, caption: "कार्ड" } }, own).content).toEqual({ image: own.bytes, caption: "कार्ड" });
+    expect(outboundContent({ recipient: "919812345678", part: { type: "document", media: card } }, own).content).toEqual({
+      document: own.bytes,
+      mimetype: "image/png",
+      fileName: "UP0000001W.png",
+    });
+  });
+
   it.each([
     ["a group", "120363025246125888@g.us", "https://example.org/a.png"],
     ["junk", "not-a-number", "https://example.org/a.png"],
