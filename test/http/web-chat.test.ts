@@ -23,7 +23,7 @@ describe("web chat HTTP API", () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { issues: string[] };
     expect(body.issues.join("\n")).toMatch(/contact\.id/);
-    expect(body.issues.join("\n")).toMatch(/text or choice/);
+    expect(body.issues.join("\n")).toMatch(/text, choice or photo is required/);
   });
 
   it("processes a message id once even when posted twice", async () => {
