@@ -1,7 +1,7 @@
 /**
  * `npm run bench:enrol`: complete enrolments through the runtime, as people type them — the
- * answers of test/transcripts/enrol-02-happy-en.yaml (language, consent, name, age, phone, EPIC,
- * booth search, photo skipped, religion given, caste skipped, confirm, card), with a different
+ * answers of test/transcripts/enrol-02-happy-en.yaml (language, consent, name, age, gender, phone,
+ * EPIC, booth search, address and photo skipped, religion given, caste skipped, confirm, card), with a different
  * name, phone, EPIC and demo booth per person. Embedded store in its worker thread, journal on.
  * Usage: tsx bench/enrol.ts [people=10000] [concurrency=100]
  */
@@ -27,9 +27,9 @@ function answers(i: number): string[] {
   const part = (Math.floor(i / ACS.length) % BOOTHS_PER_AC) + 1;
   return [
     "hello", "english", "join", "yes",
-    `Bench ${letters(i)} Sharma`, String(20 + (i % 60)), String(9_000_000_000 + i), epic(i),
+    `Bench ${letters(i)} Sharma`, String(20 + (i % 60)), "1", String(9_000_000_000 + i), epic(i),
     String(ac), "1", String(part), "1",
-    "skip", "yes", "Sikh", "skip", "yes",
+    "skip", "skip", "yes", "Sikh", "skip", "yes",
   ];
 }
 

@@ -85,7 +85,13 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     actions: createActionRegistry(models, [
       ...(options.actions ?? []),
       ...(await enrolmentActions({ connection: options.connection, config: enrolment, translate: options.translate, media: media.downloaders, addresses: media.addresses })),
-    ]),
+    ], {
+      // Notices actions queue for other contacts (one-time codes) wake the same listeners as replies.
+      onOutbox: (contactKey) => {
+        outbox.notify(contactKey);
+        channels?.wake();
+      },
+    }),
     now,
     log: options.log,
     onOutbox: (contactKey) => {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ConsentRecord } from "../domain/consent/index.js";
-import { ADULT_AGE, normalizeIndianMobile, validateEpic } from "../domain/members/index.js";
+import { ADULT_AGE, GENDER_NOT_SAID, GENDERS, normalizeIndianMobile, validateAddress, validateEpic } from "../domain/members/index.js";
 import { decryptField, encryptField, fieldAad } from "../crypto/index.js";
 import { ActionFailure } from "../runtime/actions.js";
 import type { MemberChanges } from "../store/members/repository.js";
@@ -21,6 +21,10 @@ export const EnrolArgs = z.object({
   epic: z.string(),
   booth: z.string(),
   photo: optionalText,
+  /** Optional; "prefer not to say" (or nothing) stores nothing. */
+  gender: optionalText.pipe(z.enum([...GENDERS, GENDER_NOT_SAID]).optional()),
+  /** Optional short free text (see `validateAddress`). */
+  address: optionalText,
   religion: optionalText,
   caste: optionalText,
   consent: ConsentGiven,
@@ -34,7 +38,7 @@ export type EnrolArgs = z.infer<typeof EnrolArgs>;
 /** The validated record fields, the state they belong to and the consents to store. */
 export interface CheckedEnrolment {
   state: string;
-  fields: Required<Pick<MemberChanges, "name" | "phone" | "epic" | "age" | "district" | "acNumber" | "partNumber">>;
+  fields: Required<Pick<MemberChanges, "name" | "phone" | "epic" | "age" | "district" | "acNumber" | "partNumber">> & Pick<MemberChanges, "gender" | "address">;
   /** The photo answer, still on its channel: enrolment fetches it (src/actions/member-photo.ts). */
   photo?: PhotoRef;
   consents: ConsentRecord[];
@@ -48,6 +52,8 @@ export async function checkEnrolment(s: EnrolmentServices, args: EnrolArgs, cont
   const booth = parseBoothId(args.booth);
   if (!phone.ok) throw new ActionFailure("bad_phone");
   if (!epic.ok) throw new ActionFailure("bad_epic");
+  const address = args.address === undefined ? undefined : validateAddress(args.address);
+  if (address && !address.ok) throw new ActionFailure("bad_address");
   // The flow refuses minors before this point; a record of one must still be impossible.
   if (args.age < ADULT_AGE) throw new ActionFailure("not_adult");
   const found = booth ? await s.geo.booth(booth.state, booth.acNumber, booth.partNumber) : undefined;
@@ -68,6 +74,8 @@ export async function checkEnrolment(s: EnrolmentServices, args: EnrolArgs, cont
       district: ac.district,
       acNumber: booth.acNumber,
       partNumber: booth.partNumber,
+      ...(args.gender && args.gender !== GENDER_NOT_SAID ? { gender: args.gender } : {}),
+      ...(address?.ok ? { address: address.value } : {}),
     },
     ...(args.photo ? { photo: { ref: args.photo, channel: channelOf(contactKey) } } : {}),
     consents,

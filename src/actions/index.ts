@@ -10,9 +10,11 @@ import { boothActions } from "./booths.js";
 import { cardActions } from "./cards.js";
 import { consentActions } from "./consent.js";
 import { enrolmentServices, type EnrolmentConfig, type EnrolmentDeps } from "./deps.js";
+import { createProofStore } from "../store/members/proofs.js";
 import { enrolActions } from "./members-enrol.js";
 import { lookupActions } from "./members-lookup.js";
 import { myDataActions } from "./members-my-data.js";
+import { proofActions, proofContacts } from "./members-proof.js";
 import { referralActions } from "./referrals.js";
 
 export type { EnrolmentConfig, EnrolmentDeps } from "./deps.js";
@@ -21,12 +23,15 @@ export type { EnrolmentConfig, EnrolmentDeps } from "./deps.js";
 export async function enrolmentActions(deps: EnrolmentDeps): Promise<ActionDefinition[]> {
   const s = enrolmentServices(deps);
   await Promise.all([s.members.init(), s.photos.init()]);
+  const proofs = createProofStore(deps.connection);
+  await proofs.init();
   if (deps.config.seedDemoGeography) await seedDemoGeography(deps.connection);
   return [
     ...consentActions(s),
     ...lookupActions(s),
     ...boothActions(s),
-    ...enrolActions(s),
+    ...enrolActions(s, proofs),
+    ...proofActions(s, proofs, proofContacts(deps.connection)),
     ...myDataActions(s),
     ...referralActions(s),
     ...cardActions(s),

@@ -11,6 +11,8 @@ import { parseReferralCode, referralLinkLines, referralLinks } from "../domain/r
 import { newMemberId, type Member } from "../store/members/repository.js";
 import { z } from "zod";
 import type { EnrolmentServices } from "./deps.js";
+import type { ProofStore } from "../store/members/proofs.js";
+import { useProof } from "./proof-guard.js";
 import { checkEnrolment, EnrolArgs, type CheckedEnrolment } from "./enrol-input.js";
 import { attachPhoto, fetchPhoto, type FetchedPhoto } from "./member-photo.js";
 
@@ -24,7 +26,7 @@ async function prepare(s: EnrolmentServices, args: z.infer<typeof EnrolArgs>, co
   return { enroller, checked, existing };
 }
 
-export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
+export function enrolActions(s: EnrolmentServices, proofs: ProofStore): ActionDefinition[] {
   return [
     defineAction({
       name: "members.enrol",
@@ -71,9 +73,11 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
       name: "members.update_existing",
       args: EnrolArgs,
       result: Enrolled,
-      async run(args, { contactKey, now }) {
+      async run(args, { contactKey, now, key }) {
         const { enroller, checked, existing } = await prepare(s, args, contactKey);
         if (!existing) throw new ActionFailure("not_found");
+        // Only someone who proved control of this membership may change it (members-proof.ts).
+        const proof = await useProof(s, proofs, { contactKey, memberId: existing._id, useKey: key, actor: enroller?._id ?? "self", now });
         const photo = await photoOf(s, checked);
         const sensitive = checked.sealFor(existing._id);
         const updated = await s.members.update(
@@ -86,7 +90,7 @@ export function enrolActions(s: EnrolmentServices): ActionDefinition[] {
         // A new photo replaces the old one; no photo this time keeps the old one.
         if (photo?.ok) await attachPhoto(s, existing._id, photo.jpeg, now);
         const fields = Object.keys(checked.fields).concat(sensitive ? Object.keys(sensitive) : [], photo?.ok ? ["photo"] : []);
-        await s.audit.record({ action: "member.updated", memberId: existing._id, actor: enroller?._id ?? "self", fields }, now);
+        await s.audit.record({ action: "member.updated", memberId: existing._id, actor: enroller?._id ?? "self", fields, detail: proof.method }, now);
         return enrolled(s, updated.member, photo);
       },
     }),
@@ -109,7 +113,7 @@ const ENROLLER_ROLES = new Set(["enroller", "chief_enroller"]);
  * The calling contact's own membership (to be credited), with an enroller role granted on the
  * membership or on the contact (where the flow guard reads it; only trusted sources set it).
  */
-async function activeEnroller(s: EnrolmentServices, contactKey: string): Promise<Member> {
+export async function activeEnroller(s: EnrolmentServices, contactKey: string): Promise<Member> {
   const [me, contact] = await Promise.all([s.members.byContact(contactKey), s.contact(contactKey)]);
   const granted = [...(me?.roles.map((r) => r.role) ?? []), ...contact.roles].some((r) => ENROLLER_ROLES.has(r));
   if (!me) throw new ActionFailure("not_member");

@@ -2,7 +2,7 @@
  * Questions flows ask before collecting anything: is this contact already a member
  * (`members.lookup`), what phone does the channel vouch for (`members.sender_phone`), and is
  * the person about to be enrolled already a member (`members.find_duplicate`, which also names
- * the chosen booth for the confirmation). Plus
+ * the chosen booth, gender and address for the confirmation). Plus
  * `members.seal`, which encrypts religion/caste the moment they are typed so the session never
  * holds them in plaintext.
  */
@@ -12,7 +12,7 @@ import { normalizeIndianMobile, validateEpic } from "../domain/members/index.js"
 import { defineAction, type ActionDefinition } from "../runtime/actions.js";
 import type { EnrolmentServices } from "./deps.js";
 import { pendingAad } from "./enrol-input.js";
-import { channelOf, Lang, parseBoothId } from "./shared.js";
+import { channelOf, genderShown, Lang, optionalText, parseBoothId } from "./shared.js";
 
 export function lookupActions(s: EnrolmentServices): ActionDefinition[] {
   return [
@@ -37,9 +37,9 @@ export function lookupActions(s: EnrolmentServices): ActionDefinition[] {
     }),
     defineAction({
       name: "members.find_duplicate",
-      args: z.object({ booth: z.string(), epic: z.string(), phone: z.string(), lang: Lang }),
-      result: z.object({ found: z.boolean(), number: z.string(), epic_warning: z.boolean(), booth_name: z.string() }),
-      async run({ booth, epic, phone, lang }) {
+      args: z.object({ booth: z.string(), epic: z.string(), phone: z.string(), gender: optionalText, address: optionalText, lang: Lang }),
+      result: z.object({ found: z.boolean(), number: z.string(), epic_warning: z.boolean(), booth_name: z.string(), gender_shown: z.string(), address_shown: z.string() }),
+      async run({ booth, epic, phone, gender, address, lang }) {
         const ref = parseBoothId(booth);
         const state = ref?.state ?? "";
         const found = ref ? await s.geo.booth(ref.state, ref.acNumber, ref.partNumber) : undefined;
@@ -53,7 +53,14 @@ export function lookupActions(s: EnrolmentServices): ActionDefinition[] {
         // A check digit that does not add up is only a hint to re-read the card, never a refusal.
         const epicWarning = checkedEpic.ok && (checkedEpic.warnings ?? []).includes("check_digit_mismatch");
         const boothName = found ? `${found.acNumber}/${found.partNumber} ${lang === "hi" ? (found.name.hi ?? found.name.en) : found.name.en}` : "";
-        return { found: existing !== undefined, number: existing?.number ?? "", epic_warning: epicWarning, booth_name: boothName };
+        return {
+          found: existing !== undefined,
+          number: existing?.number ?? "",
+          epic_warning: epicWarning,
+          booth_name: boothName,
+          gender_shown: genderShown(s, gender, lang),
+          address_shown: address ?? s.translate("enrol.not_given", {}, lang),
+        };
       },
     }),
     defineAction({

@@ -1,6 +1,8 @@
 /** Small pieces the enrolment actions share: argument types and id formats. */
 import { z } from "zod";
 import { acKey, boothKey } from "../domain/geo/keys.js";
+import { isGender } from "../domain/members/index.js";
+import type { Lang as Language, Translate } from "../engine/types.js";
 import { parseContactKey } from "../runtime/contact-key.js";
 
 export const Lang = z.enum(["hi", "en"]);
@@ -44,4 +46,9 @@ export function maskPhone(phone: string | undefined): string {
 /** `ABC1234567` → `ABC*****67`. */
 export function maskEpic(epic: string | undefined): string {
   return epic ? `${epic.slice(0, 3)}${"*".repeat(Math.max(0, epic.length - 5))}${epic.slice(-2)}` : "";
+}
+
+/** A gender as the person reads it (`enrol.gender_female`); nothing given reads `enrol.not_given`. */
+export function genderShown(s: { translate: Translate }, gender: string | undefined, lang: Language): string {
+  return s.translate(gender && isGender(gender) ? `enrol.gender_${gender}` : "enrol.not_given", {}, lang);
 }

@@ -3,3 +3,4 @@ export * from "./field-cipher.js";
 export * from "./keyring.js";
 export * from "./key-loader.js";
 export * from "./local-key-file.js";
+export * from "./proof-code.js";

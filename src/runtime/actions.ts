@@ -6,17 +6,26 @@
 import type { z } from "zod";
 import type { Json } from "../engine/types.js";
 import type { RuntimeModels } from "../store/models/runtime-models.js";
+import { noticesFor, type Notify } from "./notices.js";
 
 export interface ActionContext {
   contactKey: string;
   now: Date;
 }
 
+/** What an action's `run` gets besides its arguments. */
+export interface ActionRunContext extends ActionContext {
+  /** The run's idempotency key (session + step): the same on a replay, unique otherwise. */
+  key: string;
+  /** Queues a message to another contact (see notices.ts); idempotent per key and recipient. */
+  notify: Notify;
+}
+
 export interface ActionDefinition<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   name: string;
   args: A;
   result: R;
-  run(args: z.infer<A>, context: ActionContext): Promise<z.infer<R>>;
+  run(args: z.infer<A>, context: ActionRunContext): Promise<z.infer<R>>;
 }
 
 /** Declares an action with its types inferred from the schemas. */
@@ -43,14 +52,20 @@ export interface ActionRegistry {
   runOnce(key: string, name: string, args: unknown, context: ActionContext): Promise<ActionOutcome>;
 }
 
-export function createActionRegistry(models: RuntimeModels, definitions: ActionDefinition[]): ActionRegistry {
+export interface ActionRegistryOptions {
+  /** Called after a notice was queued for a contact (wakes its channel's sender). */
+  onOutbox?(contactKey: string): void;
+}
+
+export function createActionRegistry(models: RuntimeModels, definitions: ActionDefinition[], options: ActionRegistryOptions = {}): ActionRegistry {
   const byName = new Map(definitions.map((d) => [d.name, d]));
   return {
     names: () => [...byName.keys()].sort(),
     async runOnce(key, name, args, context) {
       const previous = await models.actionResults.findById(key).lean();
       if (previous) return previous.ok ? { ok: true, result: (previous.result ?? null) as Json } : { ok: false, error: previous.error ?? "failed" };
-      const outcome = await runChecked(byName.get(name), name, args, context);
+      const notify = noticesFor(models, key, context.now, options.onOutbox);
+      const outcome = await runChecked(byName.get(name), name, args, { ...context, key, notify });
       try {
         await models.actionResults.create({ _id: key, name, ...outcome, at: context.now });
       } catch (error) {
@@ -63,7 +78,7 @@ export function createActionRegistry(models: RuntimeModels, definitions: ActionD
   };
 }
 
-async function runChecked(definition: ActionDefinition | undefined, name: string, args: unknown, context: ActionContext): Promise<ActionOutcome> {
+async function runChecked(definition: ActionDefinition | undefined, name: string, args: unknown, context: ActionRunContext): Promise<ActionOutcome> {
   if (!definition) return { ok: false, error: `unknown_action:${name}` };
   const parsedArgs = definition.args.safeParse(args);
   if (!parsedArgs.success) return { ok: false, error: `invalid_args:${parsedArgs.error.issues[0]?.message ?? ""}` };

@@ -28,7 +28,7 @@ describe("enrolment actions through the runtime", () => {
     for (const text of texts) await sampark.runtime.receive({ channel: "web", eventId: `e${n++}`, contactKey: `web:${contact}`, kind: "text", text });
   };
   const enrol = (contact: string, name: string, age: string, phone: string, epic: string, sensitive: string[]) =>
-    say(contact, "hello", "english", "join", "yes", name, age, phone, epic, "170", "1", "12", "1", "skip", ...sensitive, "yes");
+    say(contact, "hello", "english", "join", "yes", name, age, "skip", phone, epic, "170", "1", "12", "1", "skip", "skip", ...sensitive, "yes");
 
   beforeAll(async () => {
     embedded = await startEmbeddedForTest();
@@ -101,15 +101,17 @@ describe("enrolment actions through the runtime", () => {
   it("credits a referrer only when the referred person completes enrolment", async () => {
     const referrer = await connection.collection("members").findOne({ contactKeys: "web:sealed" });
     const code = String(referrer?.["referralCode"]);
-    await say("referred", "hello", "english", "cancel", `join ${code}`, "yes", "Ravi", "30", "9876522222", "DEF2345676", "170", "1", "12", "1", "skip");
+    await say("referred", "hello", "english", "cancel", `join ${code}`, "yes", "Ravi", "30", "male", "9876522222", "DEF2345676", "170", "1", "12", "1", "skip", "skip");
     expect(await connection.collection("members").countDocuments({ creditedTo: referrer?._id })).toBe(0);
     await say("referred", "no", "yes");
     expect(await connection.collection("members").findOne({ contactKeys: "web:referred" })).toMatchObject({ referredBy: referrer?._id, creditedTo: referrer?._id, creditDistrict: "LKO" });
   });
 
-  it("updates the existing membership for a duplicate EPIC instead of creating a second", async () => {
-    await enrol("dup", "Asha D", "35", "9876533333", "abc1234566", []);
-    await say("dup", "yes", "skip", "no", "yes");
+  it("updates the existing membership for a duplicate EPIC instead of creating a second, once the code sent to its chat is typed", async () => {
+    await say("dup", "hello", "english", "join", "yes", "Asha D", "35", "skip", "9876533333", "abc1234566", "170", "1", "12", "1", "skip", "yes");
+    const notice = await connection.collection("outbox").findOne({ contactKey: "web:sealed", _id: { $regex: "^notice:" } as never });
+    const code = /\b(\d{6})\b/.exec(String((notice?.["payload"] as { text?: string } | undefined)?.text))?.[1] ?? "";
+    await say("dup", code, "skip", "no", "yes");
     expect(await connection.collection("members").countDocuments({ epic: "ABC1234566", state: "UP" })).toBe(1);
     expect(await connection.collection("members").findOne({ epic: "ABC1234566" })).toMatchObject({ name: "Asha D", contactKeys: ["web:sealed", "web:dup"] });
   });

@@ -49,7 +49,7 @@ describe("Telegram wired by assembleSampark", () => {
   // Telegram allows one message a second per chat, and the sender keeps to it: this dialog takes ~30 s.
   it("completes an enrolment over Telegram and sends the ID card as a photo", { timeout: 90_000 }, async () => {
     // On Telegram the mobile number comes from the contact-share button, not typed.
-    const answers = ["yes", "Priya Sharma", "29", { contact: "+919876543202" }, "DEF2345676", "Sarojini", "1", "school", "more", "2", "skip", "yes", "Sikh", "skip", "yes"];
+    const answers = ["yes", "Priya Sharma", "29", "female", { contact: "+919876543202" }, "DEF2345676", "Sarojini", "1", "school", "more", "2", "skip", "skip", "yes", "Sikh", "skip", "yes"];
     for (const [i, answer] of answers.entries()) {
       const before = api.sent().filter((c) => Number(c.params["chat_id"]) === CHAT).length;
       await api.pushUpdate(typeof answer === "string" ? textUpdate(100 + i, CHAT, answer) : ownContactUpdate(100 + i, CHAT, answer.contact));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSampark, type TestSampark } from "../support/sampark.js";
 import { pixelsOf } from "../cards/png.js";
 
-const ANSWERS = ["hello", "english", "join", "yes", "Priya Sharma", "29", "9876543202", "DEF2345676", "Sarojini", "1", "school", "more", "2", "skip", "yes", "Sikh", "skip", "yes"];
+const ANSWERS = ["hello", "english", "join", "yes", "Priya Sharma", "29", "female", "9876543202", "DEF2345676", "Sarojini", "1", "school", "more", "2", "skip", "skip", "yes", "Sikh", "skip", "yes"];
 
 interface Reply {
   seq: number;

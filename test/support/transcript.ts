@@ -14,9 +14,14 @@ const botMessage = z
   })
   .refine((m) => m.text !== undefined || m.contains !== undefined, { message: "a bot message needs text or contains" });
 
+const contactId = z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/);
+
 const turn = z.strictObject({
-  user: z.union([z.string(), z.strictObject({ choice: z.string() })]),
+  /** Text, a tapped button, or the one-time code the last message to another contact carried. */
+  user: z.union([z.string(), z.strictObject({ choice: z.string() }), z.strictObject({ code_from: contactId })]),
   bot: z.array(botMessage),
+  /** What other contacts receive during this turn (every one named anywhere must receive exactly this; none named: nothing). */
+  others: z.record(contactId, z.array(botMessage)).optional(),
 });
 
 export const transcriptSchema = z.strictObject({
@@ -25,13 +30,15 @@ export const transcriptSchema = z.strictObject({
   /** Flow ids this transcript exercises; every shipped flow must be covered in both languages. */
   covers: z.array(z.string()).min(1),
   contact: z.strictObject({
-    id: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/),
+    id: contactId,
     name: z.string().optional(),
+    /** The phone the simulator declares (like a WhatsApp sender's number). */
+    phone: z.string().optional(),
     role: z.enum(["member", "enroller", "trainer", "coordinator", "admin"]).optional(),
   }),
   conversation: z.array(turn).min(1),
-  /** Collection → documents (by `_id`) that must match these fields afterwards. */
-  records: z.partialRecord(z.enum(["contacts", "sessions", "outbox"]), z.array(z.record(z.string(), z.unknown()))).optional(),
+  /** Collection → documents (by `_id`; members by `number`) that must match these fields afterwards. */
+  records: z.partialRecord(z.enum(["contacts", "sessions", "outbox", "members"]), z.array(z.record(z.string(), z.unknown()))).optional(),
 });
 
 export type Transcript = z.infer<typeof transcriptSchema>;

@@ -5,3 +5,4 @@ export * from "./phone.js";
 export * from "./age.js";
 export * from "./pin-code.js";
 export * from "./membership-number.js";
+export * from "./gender-address.js";

@@ -1,10 +1,10 @@
 /** How a member looks to an admin-API caller: JSON for search, a CSV line for export. */
 import { decryptField, fieldAad, type FieldKeyring } from "../../crypto/index.js";
-import { maskEpic, maskPhone } from "../../domain/access/index.js";
+import { maskAddress, maskEpic, maskPhone } from "../../domain/access/index.js";
 import type { ListedMember } from "../../store/members/admin-queries.js";
 import type { ListedMemberJson } from "./schemas.js";
 
-export const CSV_HEADER = ["number", "name", "phone", "epic", "age", "gender", "state", "district", "ac", "booth", "roles", "enrolled_at"] as const;
+export const CSV_HEADER = ["number", "name", "phone", "epic", "age", "gender", "state", "district", "ac", "booth", "address", "roles", "enrolled_at"] as const;
 
 const SENSITIVE_FIELDS = ["religion", "caste"] as const;
 
@@ -21,6 +21,7 @@ export function toJson(m: ListedMember, masked: boolean): ListedMemberJson {
     ...(m.district ? { district: m.district } : {}),
     ...(m.acNumber !== undefined ? { ac: m.acNumber } : {}),
     ...(m.partNumber !== undefined ? { booth: m.partNumber } : {}),
+    ...(m.address ? { address: masked ? maskAddress(m.address) : m.address } : {}),
     roles: m.roles.map((r) => (r.scope ? { role: r.role, scope: { level: r.scope.level, id: r.scope.id } } : { role: r.role })),
     enrolledAt: new Date(m.createdAt).toISOString(),
     lastActiveAt: new Date(m.lastActiveAt).toISOString(),
@@ -41,6 +42,7 @@ export function csvLine(m: ListedMember, masked: boolean): (string | number | un
     m.district,
     m.acNumber,
     m.partNumber,
+    masked ? maskAddress(m.address) : m.address,
     roles,
     new Date(m.createdAt).toISOString(),
   ];

@@ -68,6 +68,7 @@ export const listedMemberSchema = z.object({
   district: z.string().optional(),
   ac: z.number().int().optional(),
   booth: z.number().int().optional(),
+  address: z.string().optional().describe("Free text, up to 150 characters; masked to its first letters (`Hous…`) below admin."),
   roles: z.array(grantSchema),
   enrolledAt: z.iso.datetime(),
   lastActiveAt: z.iso.datetime(),

@@ -18,11 +18,11 @@ export interface MemberFilter {
 }
 
 /** What listings need; never the sealed fields, consents, photo or contact links. */
-export type ListedMember = Pick<MemberDoc, "_id" | "number" | "name" | "phone" | "epic" | "age" | "gender" | "state" | "district" | "acNumber" | "partNumber" | "roles" | "createdAt" | "lastActiveAt"> & {
+export type ListedMember = Pick<MemberDoc, "_id" | "number" | "name" | "phone" | "epic" | "age" | "gender" | "address" | "state" | "district" | "acNumber" | "partNumber" | "roles" | "createdAt" | "lastActiveAt"> & {
   sensitive?: MemberDoc["sensitive"];
 };
 
-const LISTED = { number: 1, name: 1, phone: 1, epic: 1, age: 1, gender: 1, state: 1, district: 1, acNumber: 1, partNumber: 1, roles: 1, createdAt: 1, lastActiveAt: 1 } as const;
+const LISTED = { number: 1, name: 1, phone: 1, epic: 1, age: 1, gender: 1, address: 1, state: 1, district: 1, acNumber: 1, partNumber: 1, roles: 1, createdAt: 1, lastActiveAt: 1 } as const;
 
 /** One admin-API request: who, what, with which kind of filter, how many records — no personal values. */
 export interface AdminAuditDoc {

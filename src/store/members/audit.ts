@@ -6,7 +6,18 @@
 import { randomUUID } from "node:crypto";
 import { Schema, type Connection } from "mongoose";
 
-export const AUDIT_ACTIONS = ["member.enrolled", "member.updated", "member.corrected", "member.revealed", "member.erased"] as const;
+export const AUDIT_ACTIONS = [
+  "member.enrolled",
+  "member.updated",
+  "member.corrected",
+  "member.revealed",
+  "member.erased",
+  // Proof of control before the duplicate offer may update a membership (src/actions/members-proof.ts).
+  "member.proof_requested",
+  "member.proof_verified",
+  "member.proof_failed",
+  "member.update_refused",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditDoc {
@@ -18,13 +29,15 @@ export interface AuditDoc {
   actor: string;
   /** Names of the fields involved (e.g. `["name"]`), never their values. */
   fields: string[];
+  /** How, in one word and never a value: `phone`, `linked`, `code`, `unreachable`, `attempts`, `not_proven`… */
+  detail?: string;
 }
 
 const createAuditModel = (connection: Connection) =>
   connection.model(
     "AuditEntry",
     new Schema<AuditDoc>(
-      { _id: String, at: { type: Date, required: true }, action: { type: String, required: true }, memberId: String, actor: String, fields: [String] },
+      { _id: String, at: { type: Date, required: true }, action: { type: String, required: true }, memberId: String, actor: String, fields: [String], detail: String },
       { versionKey: false, id: false, collection: "audit_log" },
     ).index({ memberId: 1, at: 1 }),
   );

@@ -35,8 +35,8 @@ export interface MemberRepository {
   /** An active member with this EPIC in this state, or this phone. */
   findDuplicate(query: { state: string; epic?: string | null; phone?: string | null }): Promise<Member | undefined>;
   create(member: NewMember, now: Date): Promise<CreateOutcome>;
-  /** Applies changes, links `contactKey` and appends `consents`; `duplicate` if a unique field clashes. */
-  update(id: string, changes: MemberChanges, extra: { contactKey?: string; consents?: ConsentRecord[] }, now: Date): Promise<CreateOutcome>;
+  /** Applies changes, removes `unset` fields, links `contactKey` and appends `consents`; `duplicate` if a unique field clashes. */
+  update(id: string, changes: MemberChanges, extra: { contactKey?: string; consents?: ConsentRecord[]; unset?: (keyof MemberChanges)[] }, now: Date): Promise<CreateOutcome>;
   /** Tombstones the member: personal fields removed, status `erased`. Returns the erased record's photo, if any. */
   erase(id: string, now: Date): Promise<{ erased: boolean; photo?: Member["photo"] }>;
   /** Recruiters of `district` with at least one credit, most first. */
@@ -74,6 +74,7 @@ export function createMemberRepository(connection: Connection): MemberRepository
       const update: Record<string, unknown> = { $set: { ...changes, updatedAt: now, lastActiveAt: now } };
       if (extra.contactKey) update["$addToSet"] = { contactKeys: extra.contactKey };
       if (extra.consents?.length) update["$push"] = { consents: { $each: extra.consents } };
+      if (extra.unset?.length) update["$unset"] = Object.fromEntries(extra.unset.map((f) => [f, 1]));
       try {
         const after = await members.findOneAndUpdate({ _id: id, status: "active" }, update, { returnDocument: "after" }).lean();
         if (!after) throw new Error(`member ${id} is not active`);

@@ -50,7 +50,7 @@ describe("GET /api/admin/members/export.csv", () => {
     const { res, text, rows, byName } = await download("", TOKENS.acCoordinator.token);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="members.csv"');
-    expect(text.startsWith("\uFEFFnumber,name,phone,epic,age,gender,state,district,ac,booth,roles,enrolled_at\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFnumber,name,phone,epic,age,gender,state,district,ac,booth,address,roles,enrolled_at\r\n")).toBe(true);
     expect(rows).toHaveLength(4);
     expect([...byName.keys()].map((n) => n.replace(/^'/, "")).sort()).toEqual(['=HYPERLINK("http://x","y")', "Asha Devi", PRIYA.name]);
     expect(byName.get(PRIYA.name)).toMatchObject({ number: h.members.priya.number, state: "UP", district: "LKO", ac: "170", booth: "11", age: "29" });
@@ -59,10 +59,10 @@ describe("GET /api/admin/members/export.csv", () => {
 
   it("masks phone and voter ID below admin, and shows them to an admin", async () => {
     const coordinator = await download("?name=asha", TOKENS.acCoordinator.token);
-    expect(coordinator.byName.get("Asha Devi")).toMatchObject({ phone: "'+91******0001", epic: "ASH*****66" });
+    expect(coordinator.byName.get("Asha Devi")).toMatchObject({ phone: "'+91******0001", epic: "ASH*****66", address: "Hous…" });
     expect(coordinator.text).not.toContain("9800000001");
     const admin = await download("?name=asha", TOKENS.admin.token);
-    expect(admin.byName.get("Asha Devi")).toMatchObject({ phone: "'+919800000001", epic: "ASH1234566" });
+    expect(admin.byName.get("Asha Devi")).toMatchObject({ phone: "'+919800000001", epic: "ASH1234566", address: "House 5, Gali 2, Rampur" });
   });
 
   it("never exports religion or caste unless an admin asks for them", async () => {

@@ -27,7 +27,7 @@ const keyring = createKeyring(key);
 
 /** People by their role in the tests; `priya` enrols by chat (AC 170, booth 11). */
 const PEOPLE = {
-  asha: { name: "Asha Devi", phone: "+919800000001", epic: "ASH1234566", district: "LKO", acNumber: 170, partNumber: 3, religion: "Hindu", caste: "Yadav" },
+  asha: { name: "Asha Devi", phone: "+919800000001", epic: "ASH1234566", district: "LKO", acNumber: 170, partNumber: 3, religion: "Hindu", caste: "Yadav", address: "House 5, Gali 2, Rampur" },
   formula: { name: "=HYPERLINK(\"http://x\",\"y\")", phone: "+919800000002", epic: "FRM1234566", district: "LKO", acNumber: 170, partNumber: 4, gender: "@SUM(A1)" },
   ravi: { name: "Ravi Kumar", phone: "+919800000003", epic: "RAV1234566", district: "LKO", acNumber: 171, partNumber: 1 },
   sunita: { name: "Sunita Devi", phone: "+919800000004", epic: "SUN1234566", district: "KNP", acNumber: 210, partNumber: 1 },
@@ -103,6 +103,7 @@ async function create(repo: ReturnType<typeof createMemberRepository>, who: stri
     acNumber: p.acNumber,
     partNumber: p.partNumber,
     ...("gender" in p ? { gender: p.gender } : {}),
+    ...("address" in p ? { address: p.address } : {}),
     ...(sealed ? { sensitive: sealed } : {}),
     roles: [],
     contactKeys: [`web:admin-${who}`],
@@ -120,12 +121,13 @@ async function lastReplies(sampark: TestSampark, contactKey: string): Promise<un
 
 /** The answers of test/transcripts/enrol-02-happy-en.yaml, booth typed by number (AC 170, part 11). */
 async function enrolByChat(url: string, contactId: string): Promise<void> {
-  const answers = ["hello", "english", "join", "yes", PRIYA.name, "29", PRIYA.phone.slice(3), PRIYA.epic, "170", "1", "11", "1", "skip", "yes", "Sikh", "skip", "yes"];
+  const answers = ["hello", "english", "join", "yes", PRIYA.name, "29", "female", PRIYA.phone.slice(3), PRIYA.epic, "170", "1", "11", "1", "skip", "skip", "yes", "Sikh", "skip", "yes"];
   for (const [i, text] of answers.entries()) {
     const res = await fetch(`${url}/api/chat/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ contact: { id: contactId }, messageId: `${contactId}-${i}`, text }),
+      // Zero-padded: with the pinned clock every event has the same receivedAt, and ties go by id.
+      body: JSON.stringify({ contact: { id: contactId }, messageId: `${contactId}-${String(i).padStart(2, "0")}`, text }),
     });
     if (res.status !== 200) throw new Error(`chat turn ${i}: ${res.status}`);
   }

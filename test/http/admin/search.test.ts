@@ -52,12 +52,12 @@ describe("GET /api/admin/members", () => {
     expect((await search("?ac=210", TOKENS.districtCoordinator.token)).body.items).toEqual([]);
   });
 
-  it("masks phone and voter ID below admin", async () => {
+  it("masks phone, voter ID and address below admin", async () => {
     const coordinator = (await search("?name=asha", TOKENS.acCoordinator.token)).body;
-    expect(coordinator).toMatchObject({ masked: true, items: [{ phone: "+91******0001", epic: "ASH*****66" }] });
-    expect(JSON.stringify(coordinator)).not.toContain("9800000001");
+    expect(coordinator).toMatchObject({ masked: true, items: [{ phone: "+91******0001", epic: "ASH*****66", address: "Hous…" }] });
+    expect(JSON.stringify(coordinator)).not.toMatch(/9800000001|Gali 2/);
     const admin = (await search("?name=asha", TOKENS.admin.token)).body;
-    expect(admin).toMatchObject({ masked: false, items: [{ phone: "+919800000001", epic: "ASH1234566" }] });
+    expect(admin).toMatchObject({ masked: false, items: [{ phone: "+919800000001", epic: "ASH1234566", address: "House 5, Gali 2, Rampur" }] });
   });
 
   it("finds by the start of any word of the name, any case, and by a loosely typed membership number", async () => {
