@@ -1,8 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundMessage, Session } from "../../src/engine/types.js";
+import { recentDates } from "../support/recent-dates.js";
 import { ROOT, loadShippedFlows, startEmbeddedForTest, startTestSampark, type TestSampark } from "../support/sampark.js";
 
+const at = recentDates("2026-11-23T10:00:00+05:30");
 const flows = loadShippedFlows(path.join(ROOT, "test/fixtures/runtime-flows"));
 const strings = {
   tally: { ask: "Say something", report: "Log: {{log}}", nudge: "Still there?" },
@@ -28,7 +30,7 @@ describe("runtime pipeline on the embedded store", () => {
   let store: { uri: string; stop(): Promise<void> };
   let a: TestSampark;
   let b: TestSampark;
-  let clock = new Date("2026-11-23T10:00:00+05:30");
+  let clock = at("2026-11-23T10:00:00+05:30");
 
   beforeAll(async () => {
     store = await startEmbeddedForTest();
@@ -91,19 +93,19 @@ describe("runtime pipeline on the embedded store", () => {
   });
 
   it("fires a wait's timeout from the timer job with no inbound message, holding it through quiet hours", async () => {
-    clock = new Date("2026-11-23T21:40:00+05:30");
+    clock = at("2026-11-23T21:40:00+05:30");
     await a.runtime.receive(text("sleepy", "s1", "start"));
     expect(await outboxTexts(a, "sleepy")).toEqual(["Say something"]);
 
-    clock = new Date("2026-11-23T22:20:00+05:30"); // timeout due at 22:10, but quiet hours began at 22:00
+    clock = at("2026-11-23T22:20:00+05:30"); // timeout due at 22:10, but quiet hours began at 22:00
     await a.jobs.timers.run();
     expect(await outboxTexts(a, "sleepy")).toEqual(["Say something"]);
 
-    clock = new Date("2026-11-24T06:01:00+05:30");
+    clock = at("2026-11-24T06:01:00+05:30");
     await a.jobs.timers.run();
     await b.jobs.timers.run(); // a second instance ticking too fires nothing twice
     expect(await outboxTexts(a, "sleepy")).toEqual(["Say something", "Still there?", "Say something"]);
-    clock = new Date("2026-11-23T10:00:00+05:30");
+    clock = at("2026-11-23T10:00:00+05:30");
   });
 
   it("applies effects a crash left committed but unapplied, from the recovery job", async () => {

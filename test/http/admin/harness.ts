@@ -13,8 +13,10 @@ import { createMemberRepository, newMemberId, type Member, type NewMember } from
 import type { AdminToken } from "../../../src/domain/access/index.js";
 import { startTestSampark, type TestSampark } from "../../support/sampark.js";
 import { captureLogger } from "../../support/logger.js";
+import { recentDates } from "../../support/recent-dates.js";
 
-export const NOW = new Date("2026-01-15T10:00:00Z");
+/** Pinned, but recent: the store sweeps TTL'd inbound events on the real clock. */
+export const NOW = recentDates("2026-01-15T10:00:00Z")("2026-01-15T10:00:00Z");
 const token = (name: string) => `${name}-${randomBytes(24).toString("base64url")}`;
 export const TOKENS = {
   admin: { name: "hq-admin", role: "admin", scope: "*", token: token("admin") },

@@ -2,8 +2,10 @@ import mongoose, { type Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODE_ATTEMPTS, CODE_VALID_MS, PROOF_VALID_MS, createProofStore, type ProofStore } from "../../../src/store/members/proofs.js";
 import { startEmbeddedForTest } from "../../support/sampark.js";
+import { recentDates } from "../../support/recent-dates.js";
 
-const T0 = new Date("2026-02-01T10:00:00Z");
+// Recent, not weeks ago: the store sweeps the codes' TTL index on the real clock.
+const T0 = recentDates("2026-02-01T10:00:00Z")("2026-02-01T10:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describe("membership proofs", () => {
