@@ -14,7 +14,6 @@ import type { QuietHours } from "./domain/quiet-hours.js";
 import { runtimeModels, type RuntimeModels } from "./store/models/runtime-models.js";
 import { createActionRegistry, type ActionDefinition } from "./runtime/actions.js";
 import { createRuntime, type Runtime } from "./runtime/runtime.js";
-import { createWebOutbox } from "./channels/web/web-chat.js";
 import { createApp } from "./http/app.js";
 import { webChatRoutes } from "./http/web-chat-routes.js";
 import { webMediaRoutes } from "./http/web-media-routes.js";
@@ -25,7 +24,9 @@ import { enrolmentActions, ephemeralEnrolmentConfig, type EnrolmentConfig } from
 import { cardRoutes } from "./http/card-routes.js";
 import { adminRoutes } from "./http/admin/index.js";
 import type { AdminToken } from "./domain/access/index.js";
-import { startChannels, type ChannelSettings } from "./channels/start-channels.js";
+import { startChannels, type ChannelSettings, type StartedChannels } from "./channels/start-channels.js";
+import { readPublishedStatus } from "./channels/whatsapp/published-status.js";
+import { adminPageRoutes } from "./http/admin-pages/whatsapp-page.js";
 import { createMemberRepository, type MemberRepository } from "./store/members/repository.js";
 import { createCardStore } from "./store/members/cards.js";
 import { parseMembershipNumber } from "./domain/members/membership-number.js";
@@ -63,7 +64,7 @@ export interface Sampark {
   /** The cron jobs, as plain functions too, so tests can tick them deterministically. */
   jobs: { timers: LeasedJob; recovery: LeasedJob };
   startJobs(timezone: string): JobScheduler;
-  /** Names of the messaging channels started (besides the web chat). */
+  /** Names of the channels started, each with its outbox sender (`web` when the simulator is on). */
   channels: string[];
   /** Stops the messaging channels: intake first, then their senders. */
   stopChannels(): Promise<void>;
@@ -73,11 +74,12 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
   const now = options.now ?? (() => new Date());
   const models = runtimeModels(options.connection);
   await Promise.all(Object.values(models).map((model) => model.init()));
-  const outbox = createWebOutbox(models, now);
   const enrolment = options.enrolment ?? ephemeralEnrolmentConfig();
   const members = createMemberRepository(options.connection);
   const cards = createCardStore(options.connection);
   const media = await channelMedia({ connection: options.connection, channels: options.channels, enrolment, log: options.log });
+  // Set once the channels run; an inbound message may be processed while they start.
+  const live: { channels?: StartedChannels } = {};
   const runtime = createRuntime({
     models,
     flows: () => options.flows,
@@ -87,26 +89,22 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
       ...(await enrolmentActions({ connection: options.connection, config: enrolment, translate: options.translate, media: media.downloaders, addresses: media.addresses })),
     ], {
       // Notices actions queue for other contacts (one-time codes) wake the same listeners as replies.
-      onOutbox: (contactKey) => {
-        outbox.notify(contactKey);
-        channels?.wake();
-      },
+      onOutbox: () => live.channels?.wake(),
     }),
     now,
     log: options.log,
-    onOutbox: (contactKey) => {
-      outbox.notify(contactKey);
-      channels?.wake();
-    },
+    // Committed replies go out at once rather than at the senders' next poll.
+    onOutbox: () => live.channels?.wake(),
   });
-  const channels = options.channels
-    ? await startChannels({ settings: options.channels, runtime, models, connection: options.connection, ownMedia: media.ownMedia, log: options.log, now })
-    : undefined;
+  const settings: ChannelSettings = { ...options.channels, ...(options.webSimulator ? { web: true } : {}) };
+  const channels = await startChannels({ settings, runtime, models, connection: options.connection, ownMedia: media.ownMedia, quietHours: options.quietHours, log: options.log, now });
+  live.channels = channels;
+  const whatsappSession = settings.whatsapp?.sessionId;
   const app = createApp({
     log: options.log,
     storeReady: options.storeReady,
     ...(options.isDraining ? { isDraining: options.isDraining } : {}),
-    rawRouters: channels?.rawRouters ?? [],
+    rawRouters: channels.rawRouters,
     routers: [
       cardRoutes({
         signingKey: enrolment.cardSigningKey,
@@ -115,7 +113,14 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
         cardPng: (code) => cards.png(code),
       }),
       adminRoutes({ connection: options.connection, tokens: options.adminTokens ?? [], keyring: enrolment.keyring, log: options.log, now }),
-      ...(options.webSimulator ? [webChatRoutes({ runtime, outbox }), webMediaRoutes({ media: media.webMedia, now })] : []),
+      adminPageRoutes({
+        tokens: options.adminTokens ?? [],
+        ...(whatsappSession ? { whatsappStatus: () => readPublishedStatus(options.connection, models, whatsappSession, now()) } : {}),
+        secureCookies: enrolment.publicBaseUrl.startsWith("https:"),
+        log: options.log,
+        now,
+      }),
+      ...(channels.web ? [webChatRoutes({ channel: channels.web }), webMediaRoutes({ media: media.webMedia, now })] : []),
     ],
     ...(options.webSimulator ? { publicDir: PUBLIC_DIR, fontsDir: FONTS_DIR } : {}),
   });
@@ -128,8 +133,8 @@ export async function assembleSampark(options: AssembleOptions): Promise<Sampark
     runtime,
     models,
     jobs,
-    channels: channels?.names ?? [],
-    stopChannels: async () => channels?.stop(),
+    channels: channels.names,
+    stopChannels: () => channels.stop(),
     startJobs: (timezone) => startJobs(Object.values(jobs), { models, owner: randomUUID(), log: options.log, now, timezone }),
   };
 }

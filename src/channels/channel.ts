@@ -40,6 +40,11 @@ export type OutboundPart =
 export interface OutboundMessage {
   recipient: string;
   part: OutboundPart;
+  /**
+   * The same on every attempt at this part (outbox row and part index). A provider that can
+   * deduplicate by it (the web inbox) makes a repeated attempt a no-op; others ignore it.
+   */
+  key?: string;
 }
 
 /** How a failed `send` should be handled. Retry policy lives in the sender, not in adapters. */

@@ -1,15 +1,15 @@
 /**
  * HTTP API of the web chat (documented in README "Chat over HTTP"): post a message as a contact,
- * long-poll that contact's replies. The simulator page uses exactly this API.
+ * long-poll that contact's replies. The simulator page uses exactly this API; both ends are the
+ * web channel adapter's (src/channels/web/web-channel.ts).
  */
-import { randomUUID } from "node:crypto";
 import { Router, type Request, type Response } from "express";
-import { toInbound, webPostSchema, type WebOutbox } from "../channels/web/web-chat.js";
-import type { Runtime } from "../runtime/runtime.js";
+import { WEB_CONTACT_ID, webPostSchema } from "../channels/web/web-chat.js";
+import type { WebChannel } from "../channels/web/web-channel.js";
 
 const MAX_WAIT_MS = 25_000;
 
-export function webChatRoutes(deps: { runtime: Runtime; outbox: WebOutbox }): Router {
+export function webChatRoutes(deps: { channel: Pick<WebChannel, "receive" | "read"> }): Router {
   const router = Router();
 
   router.post("/api/chat/messages", async (req: Request, res: Response) => {
@@ -18,15 +18,12 @@ export function webChatRoutes(deps: { runtime: Runtime; outbox: WebOutbox }): Ro
       res.status(400).json({ error: "invalid_message", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
       return;
     }
-    const eventId = parsed.data.messageId ?? randomUUID();
-    const { message, profile } = toInbound(parsed.data, eventId);
-    const { duplicate } = await deps.runtime.receive(message, profile);
-    res.status(200).json({ eventId, duplicate });
+    res.status(200).json(await deps.channel.receive(parsed.data));
   });
 
   router.get("/api/chat/contacts/:id/messages", async (req: Request, res: Response) => {
     const id = String(req.params["id"] ?? "");
-    if (!/^[a-zA-Z0-9_-]{1,40}$/.test(id)) {
+    if (!WEB_CONTACT_ID.test(id)) {
       res.status(400).json({ error: "invalid_contact_id" });
       return;
     }
@@ -36,7 +33,7 @@ export function webChatRoutes(deps: { runtime: Runtime; outbox: WebOutbox }): Ro
       res.status(400).json({ error: "invalid_query" });
       return;
     }
-    const messages = await deps.outbox.fetch(id, after, Math.max(0, waitMs));
+    const messages = await deps.channel.read(id, after, Math.max(0, waitMs));
     res.json({ messages, cursor: messages.at(-1)?.seq ?? after });
   });
 

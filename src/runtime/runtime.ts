@@ -139,8 +139,9 @@ async function processOne(deps: RuntimeDeps, contactKey: string, event: InboundE
     });
     if (outcome.status === "conflict") return "conflict";
     await applyPendingEffects(models, outcome.doc, deps.now());
-    await markProcessed(models, event, deps.now());
+    // The replies are in the outbox: their sender can start while the event is marked processed.
     if (advanced.effects.some((e) => e.type === "send_message")) deps.onOutbox?.(contactKey);
+    await markProcessed(models, event, deps.now());
     return "done";
   } catch (error) {
     await recordFailure(deps, event, error);

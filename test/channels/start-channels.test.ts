@@ -28,7 +28,7 @@ const textsTo = (chat: number) =>
 
 describe("Telegram wired by assembleSampark", () => {
   it("starts the channel and its sender", () => {
-    expect(sampark.channels).toEqual(["telegram"]);
+    expect(sampark.channels).toEqual(["web", "telegram"]);
   });
 
   it("answers a first message with the language question as inline buttons", async () => {

@@ -5,7 +5,7 @@
  * operator. A socket closed on purpose (shutdown, lost lease) is retired first, so its close
  * event triggers nothing.
  */
-import type { BaileysEventMap, ConnectionState } from "@whiskeysockets/baileys";
+import { jidDecode, type BaileysEventMap, type ConnectionState } from "@whiskeysockets/baileys";
 import type { Logger } from "../../log.js";
 import type { MongoAuthState } from "../../store/wa-auth/mongo-auth-state.js";
 import { disconnectStatus } from "./boom.js";
@@ -16,7 +16,9 @@ import type { WhatsAppSocket, WhatsAppSocketFactory } from "./socket.js";
 
 /** Where the channel is, for the admin page and health checks. */
 export type WhatsAppStatus =
-  | { state: "stopped" | "standby" | "connecting" | "open" }
+  | { state: "stopped" | "standby" | "connecting" }
+  /** `number`: the linked number's digits, when the creds name it. */
+  | { state: "open"; number?: string }
   | { state: "login"; qr?: string; pairingCode?: string }
   | { state: "reconnecting"; delayMs: number }
   | { state: "needs_operator"; reason: "logged_out" | "forbidden"; message: string };
@@ -30,6 +32,8 @@ export interface ConnectionOptions {
   onUpsert(socket: WhatsAppSocket, upsert: BaileysEventMap["messages.upsert"]): void;
   random(): number;
   reconnect?: ReconnectSettings;
+  /** Called on every change of `status()` (the channel publishes it for the admin page). */
+  onStatus?(status: WhatsAppStatus): void;
   log: Logger;
 }
 
@@ -55,11 +59,15 @@ export function createWhatsAppConnection(options: ConnectionOptions): WhatsAppCo
   const baileysLog = log.child({ component: "baileys" }, { level: "error" });
   let live: Live | undefined;
   let status: WhatsAppStatus = { state: "stopped" };
+  const setStatus = (next: WhatsAppStatus) => {
+    status = next;
+    options.onStatus?.(next);
+  };
   let attempt = 0;
   let timer: NodeJS.Timeout | undefined;
 
   async function open(): Promise<void> {
-    status = { state: "connecting" };
+    setStatus({ state: "connecting" });
     const auth = await options.openAuth();
     const socket = options.factory({ auth: auth.state, logger: baileysLog, markOnlineOnConnect: false, syncFullHistory: false });
     const self: Live = { socket, auth, pairingRequested: false };
@@ -89,7 +97,8 @@ export function createWhatsAppConnection(options: ConnectionOptions): WhatsAppCo
     if (update.qr) await onQr(self, update.qr);
     if (update.connection === "open") {
       attempt = 0;
-      status = { state: "open" };
+      const number = linkedNumber(self.auth);
+      setStatus({ state: "open", ...(number ? { number } : {}) });
       log.info({ channel: WHATSAPP }, "whatsapp: connected");
     } else if (update.connection === "close") {
       live = undefined;
@@ -106,14 +115,14 @@ export function createWhatsAppConnection(options: ConnectionOptions): WhatsAppCo
       try {
         const code = await self.socket.requestPairingCode(number);
         if (live !== self) return;
-        status = { state: "login", pairingCode: code };
+        setStatus({ state: "login", pairingCode: code });
         await options.notifyLogin({ type: "pairing_code", code });
       } catch (error) {
         log.error({ err: error, channel: WHATSAPP }, "whatsapp: requesting a pairing code failed");
       }
       return;
     }
-    status = { state: "login", qr };
+    setStatus({ state: "login", qr });
     await options.notifyLogin({ type: "qr", qr });
   }
 
@@ -124,7 +133,7 @@ export function createWhatsAppConnection(options: ConnectionOptions): WhatsAppCo
   function onClose(self: Live, statusCode: number | undefined): void {
     const decision = decide(statusCode);
     if (decision.action === "stop") {
-      status = { state: "needs_operator", reason: decision.reason, message: decision.operatorMessage };
+      setStatus({ state: "needs_operator", reason: decision.reason, message: decision.operatorMessage });
       log.error({ channel: WHATSAPP, statusCode }, `whatsapp: ${decision.operatorMessage}`);
       // The unlinked creds can never connect again; without them the next start shows a QR code.
       if (decision.reason === "logged_out") self.auth.clear().catch((error: unknown) => log.error({ err: error, channel: WHATSAPP }, "whatsapp: clearing the auth state failed"));
@@ -135,7 +144,7 @@ export function createWhatsAppConnection(options: ConnectionOptions): WhatsAppCo
 
   function schedule({ delayMs, reason }: Extract<ReconnectDecision, { action: "reconnect" }>, statusCode: number | undefined): void {
     attempt++;
-    status = { state: "reconnecting", delayMs };
+    setStatus({ state: "reconnecting", delayMs });
     log.warn({ channel: WHATSAPP, statusCode, delayMs, attempt }, `whatsapp: ${reason}; reconnecting`);
     timer = setTimeout(() => {
       timer = undefined;
@@ -153,10 +162,17 @@ export function createWhatsAppConnection(options: ConnectionOptions): WhatsAppCo
       timer = undefined;
       const self = live;
       live = undefined;
-      status = { state: next };
+      setStatus({ state: next });
       if (self) await self.socket.end(undefined);
     },
     openSocket: () => (status.state === "open" ? live?.socket : undefined),
     status: () => status,
   };
+}
+
+/** The linked number's digits from the creds (`919812345678:7@s.whatsapp.net` → `919812345678`). */
+function linkedNumber(auth: MongoAuthState): string | undefined {
+  const id = auth.state.creds.me?.id;
+  const user = id ? jidDecode(id)?.user : undefined;
+  return user && /^\d{5,20}$/.test(user) ? user : undefined;
 }

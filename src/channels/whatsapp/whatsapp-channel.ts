@@ -3,7 +3,8 @@
  * only while this instance holds the Mongo lease `whatsapp:<sessionId>`, renewed at a third of its
  * lifetime; other instances wait in standby and take over when it lapses, and an instance that
  * loses it closes its socket. Inbound upserts are converted in arrival order and handed to the
- * handler until recorded; outbound, one `sendMessage` per `send`.
+ * handler until recorded; outbound, one `sendMessage` per `send`. The owner also publishes the
+ * connection state (QR code included) for the operators' page, and only the owner sends.
  */
 import { randomUUID } from "node:crypto";
 import type { BaileysEventMap } from "@whiskeysockets/baileys";
@@ -21,6 +22,7 @@ import { convertUpsert, WHATSAPP } from "./convert.js";
 import { lookUpLidPhones } from "./lid-lookup.js";
 import { terminalLoginNotifier, type LoginNotifier } from "./login-prompt.js";
 import { outboundContent } from "./outbound-content.js";
+import { publishStatus } from "./published-status.js";
 import type { ReconnectSettings } from "./reconnect-policy.js";
 import { baileysSocketFactory, type WhatsAppSocket, type WhatsAppSocketFactory } from "./socket.js";
 
@@ -48,12 +50,16 @@ export interface WhatsAppChannelOptions {
   ownMedia?: OwnMedia;
   random?: () => number;
   now?: () => Date;
+  /** Called on every change of `status()` (the sender waits for `open`). */
+  onStatus?(status: WhatsAppStatus): void;
   log: Logger;
 }
 
 export interface WhatsAppChannel extends Channel {
   /** Connection state, with the latest QR or pairing code while linking (for an admin page). */
   status(): WhatsAppStatus;
+  /** Whether this instance holds the number's lease now (only then may it send). */
+  ownsNumber(): boolean;
 }
 
 /**
@@ -73,6 +79,16 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   let heldUntil = 0;
   let ticking: Promise<void> | undefined;
   let inbound: Promise<void> = Promise.resolve();
+  let publishing: Promise<void> = Promise.resolve();
+
+  /** The owner's status goes to the store for the operators' page; a standby instance's stays local. */
+  function onStatus(status: WhatsAppStatus): void {
+    options.onStatus?.(status);
+    if (heldUntil === 0) return;
+    publishing = publishing
+      .then(() => publishStatus(options.connection, sessionId, owner, status, now()))
+      .catch((error: unknown) => log.error({ err: error, channel: WHATSAPP }, "whatsapp: storing the connection state failed"));
+  }
 
   const connection = createWhatsAppConnection({
     factory: options.socketFactory ?? baileysSocketFactory,
@@ -83,6 +99,7 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
       inbound = inbound.then(() => receive(socket, upsert)).catch((error: unknown) => log.error({ err: error, channel: WHATSAPP }, "whatsapp: handling an upsert failed"));
     },
     random: options.random ?? Math.random,
+    onStatus,
     log,
     ...(options.pairingNumber ? { pairingNumber: options.pairingNumber } : {}),
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
@@ -155,6 +172,7 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
       await ticking;
       await connection.close("stopped");
       await inbound;
+      await publishing;
       if (heldUntil > 0) await releaseLease(options.models, leaseName, owner).catch(() => undefined);
       heldUntil = 0;
     },
@@ -172,5 +190,6 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
     },
     classify: classifyWhatsAppError,
     status: () => connection.status(),
+    ownsNumber: () => handler !== null && now().getTime() < heldUntil,
   };
 }

@@ -30,6 +30,8 @@ export interface DeliveryContext {
   sent: SentBuffer;
   /** Stores the identity's breaker so every instance stops until `until`. */
   tripBreaker(until: Date, reason: string): Promise<void>;
+  /** Told each row whose parts all went out, before its success is recorded. */
+  onDelivered?(row: OutboxDoc): void;
 }
 
 export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<void> {
@@ -43,16 +45,18 @@ export async function deliverRow(ctx: DeliveryContext, row: OutboxDoc): Promise<
   let providerId = row.providerId ?? "";
   for (let index = resumeAt; index < parts.length; index++) {
     await waitForSlot(ctx, row.recipient);
-    if (index > resumeAt && !(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
+    const mark = index > resumeAt && ctx.policy.markInFlight !== false;
+    if (mark && !(await markSending(models, row._id, owner, ctx.now(), ctx.leaseMs))) return; // reclaimed by someone else
     const part = parts[index];
     if (!part) break;
     try {
-      providerId = await channel.send({ recipient: row.recipient, part });
+      providerId = await channel.send({ recipient: row.recipient, part, key: `${row._id}:${index}` });
     } catch (error) {
       return handleFailure(ctx, row, index, error);
     }
     if (index + 1 < parts.length) await recordPartSent(models, row._id, owner, index + 1);
   }
+  ctx.onDelivered?.(row);
   ctx.sent.add({ id: row._id, providerId, partsSent: parts.length, at: ctx.now() });
 }
 

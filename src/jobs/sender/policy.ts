@@ -19,6 +19,12 @@ export interface SendPolicy {
   dailyCap?: { limit: number; timezone: string };
   /** How long the whole identity stops after the provider says it is capped or restricted. */
   capCoolDownMs: number;
+  /**
+   * Mark each row in flight right before its provider call (default true), so a crash mid-send
+   * leaves it recognisably "maybe delivered", and a row reclaimed meanwhile is not sent. The
+   * write is worth it only where an interrupted send must not simply be repeated.
+   */
+  markInFlight?: boolean;
 }
 
 /**
@@ -48,16 +54,19 @@ export const WHATSAPP_POLICY: SendPolicy = {
 };
 
 /**
- * The web simulator: no provider limits, so the pace only bounds how fast one process writes to
- * its own store (and keeps the dispatch tick at 1 ms, so replies show at once). A duplicate in
- * the simulator is harmless, so an ambiguous write is resent.
+ * The web simulator: no provider limits, so the pace is no limit at all (a million messages back
+ * to back, which also holds under a pinned test clock that never refills a bucket), and the
+ * dispatch tick is 1 ms, so replies show at once. A duplicate in
+ * the simulator is harmless, so an ambiguous write is resent, and rows are not marked in flight
+ * first: an interrupted send is simply repeated, and a reply shows one store write sooner.
  */
 export const WEB_POLICY: SendPolicy = {
-  pace: { perSecond: 10_000, burst: 20, perChatIntervalMs: 0 },
+  pace: { perSecond: 1_000_000_000, burst: 1_000_000, perChatIntervalMs: 0 },
   backoff: { baseMs: 200, maxMs: 10_000 },
   maxAttempts: 8,
   resendAmbiguous: true,
   capCoolDownMs: 60_000,
+  markInFlight: false,
 };
 
 /**

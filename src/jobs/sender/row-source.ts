@@ -83,11 +83,19 @@ export function createRowSource(deps: RowSourceDeps): RowSource {
   async function refill(now: Date, quietUntil: Date | null): Promise<boolean> {
     const limit = deps.batchSize - source.queue.length;
     const outreachLimit = quietUntil ? 0 : await capAllowance(now);
-    const claimed = await claimRows(models, { channel, owner, now, leaseMs: deps.rowLeaseMs, limit, ...(outreachLimit === undefined ? {} : { outreachLimit }) });
+    const claimed = await claimRows(models, {
+      channel,
+      owner,
+      now,
+      leaseMs: deps.rowLeaseMs,
+      limit,
+      ...(outreachLimit === undefined ? {} : { outreachLimit }),
+      blockedAmong: (contactKeys) => blockedAmong(models, contactKeys),
+    });
     // A row another instance reclaimed from us while we held it can come back: hold it once.
-    const rows = claimed.filter((r) => !held.has(r._id));
+    const rows = claimed.rows.filter((r) => !held.has(r._id));
     if (rows.length === 0) return false;
-    const blocked = await blockedAmong(models, [...new Set(rows.map((r) => r.contactKey))]);
+    const { blocked } = claimed;
     await recordBlockedWithoutSending(models, rows.filter((r) => blocked.has(r.contactKey)).map((r) => r._id), owner);
     const sendable = rows.filter((r) => !blocked.has(r.contactKey));
     for (const r of sendable) held.add(r._id);

@@ -4,7 +4,9 @@
  * claims due rows in lane order into memory, dispatches them as the pacer, quiet hours, the daily
  * cap and the breaker allow, and reclaims rows that crashed senders left leased. Dispatch runs in
  * ticks so each tick's rows are marked in flight with one write, and the rows that a crash can
- * catch mid-send (marked, not yet recorded) never exceed `inFlightWindow`.
+ * catch mid-send (marked, not yet recorded) never exceed `inFlightWindow`. An identity that
+ * another lease already pins to one instance (a WhatsApp number and its socket) passes
+ * `holdsIdentity` instead, so sending happens only where that lease is.
  */
 import type { Channel } from "../../channels/channel.js";
 import type { QuietHours } from "../../domain/quiet-hours.js";
@@ -44,6 +46,13 @@ export interface SenderOptions {
   identityLeaseMs?: number;
   /** Longest sleep when there is nothing to do. Default 500 ms. */
   idleMs?: number;
+  /** Told each row whose parts all went out, before its success is recorded (web chat readers wait for it). */
+  onDelivered?(row: OutboxDoc): void;
+  /**
+   * When another component owns the identity (the WhatsApp socket's lease): the sender then takes
+   * no `sender:<identity>` lease of its own and runs only while this says this instance may send.
+   */
+  holdsIdentity?(nowMs: number): boolean;
 }
 
 export interface OutboxSender {
@@ -82,7 +91,7 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
   const pause = (untilMs: number) => [pacer, wire].forEach((p) => p.pause(untilMs));
   const sent = createSentBuffer(models, owner, log);
   const trip = (until: Date, reason: string) => tripBreaker(models, identity, until, reason);
-  const ctx: DeliveryContext = { models, channel, policy, pacer: wire, pause, owner, leaseMs: rowLeaseMs, now: options.now, random: options.random, log, sent, tripBreaker: trip };
+  const ctx: DeliveryContext = { models, channel, policy, pacer: wire, pause, owner, leaseMs: rowLeaseMs, now: options.now, random: options.random, log, sent, tripBreaker: trip, ...(options.onDelivered ? { onDelivered: options.onDelivered } : {}) };
   const busyContacts = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   const source = createRowSource({ models, channel: channel.name, owner, rowLeaseMs, batchSize: options.batchSize ?? 200, idleMs, policy, pacer, log, now: options.now, inFlight: () => inFlight.size + sent.unwritten() });
@@ -107,8 +116,12 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
 
   /** Renews the identity lease; on each renewal, honours a breaker another instance may have tripped. */
   async function holdIdentity(now: number): Promise<boolean> {
+    if (options.holdsIdentity && !options.holdsIdentity(now)) {
+      holdsLeaseUntil = 0;
+      return false;
+    }
     if (now < holdsLeaseUntil - (identityLeaseMs * 2) / 3) return true;
-    const held = await acquireLease(models, `sender:${identity}`, owner, identityLeaseMs, new Date(now));
+    const held = options.holdsIdentity ? true : await acquireLease(models, `sender:${identity}`, owner, identityLeaseMs, new Date(now));
     holdsLeaseUntil = held ? now + identityLeaseMs : 0;
     if (held) pause(await breakerUntil(models, identity));
     return held;
@@ -130,7 +143,8 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
 
   /** Marks the rows as sending in one write, then makes each one's provider calls. */
   function launch(rows: OutboxDoc[]): void {
-    const marked = markSendingMany(models, rows.map((r) => r._id), owner, options.now(), rowLeaseMs);
+    const ids = rows.map((r) => r._id);
+    const marked = policy.markInFlight === false ? Promise.resolve(new Set(ids)) : markSendingMany(models, ids, owner, options.now(), rowLeaseMs);
     for (const row of rows) {
       busyContacts.add(row.contactKey);
       const call = marked
@@ -188,7 +202,7 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       await Promise.all(inFlight);
       await sent.flush();
       await source.giveBack();
-      if (holdsLeaseUntil > 0) await releaseLease(models, `sender:${identity}`, owner);
+      if (holdsLeaseUntil > 0 && !options.holdsIdentity) await releaseLease(models, `sender:${identity}`, owner);
       holdsLeaseUntil = 0;
     },
   };
