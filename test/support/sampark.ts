@@ -7,6 +7,7 @@ import mongoose, { type Connection } from "mongoose";
 import { startEmbeddedMongo } from "../../src/store/embedded/index.js";
 import { assembleSampark, type Sampark } from "../../src/assemble.js";
 import type { ChannelSettings } from "../../src/channels/start-channels.js";
+import type { AdminToken } from "../../src/domain/access/index.js";
 import { loadFlowSet } from "../../src/engine/index.js";
 import type { FlowSet } from "../../src/engine/types.js";
 import { createTranslator } from "../../src/i18n/index.js";
@@ -31,6 +32,8 @@ export interface TestSamparkOptions {
   uri?: string;
   /** Messaging channels to start (against fakes). */
   channels?: ChannelSettings;
+  /** Admin tokens (the admin API and the operators' pages). */
+  adminTokens?: readonly AdminToken[];
   /** Locale resources instead of the shipped `locales/`. */
   resources?: Parameters<typeof createTranslator>[0] extends infer O ? (O extends { resources?: infer R } ? R : never) : never;
 }
@@ -60,6 +63,7 @@ export async function startTestSampark(options: TestSamparkOptions = {}): Promis
     webSimulator: true,
     ...(options.now ? { now: options.now } : {}),
     ...(options.channels ? { channels: options.channels } : {}),
+    ...(options.adminTokens ? { adminTokens: options.adminTokens } : {}),
     storeReady: async () => connection.readyState === 1,
   });
   let server: RunningServer | null = null;
