@@ -85,9 +85,9 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
       const { message, profile } = toInbound(post, eventId);
       const current = handler;
       if (!current) throw new WebChannelUnavailable();
-      // The runtime drops a redelivery silently; the simulator is told, for scripts that retry.
-      const processed = await models.inboundEvents.exists({ _id: `${WEB}:${eventId}`, processedAt: { $ne: null } });
-      if (processed) return { eventId, duplicate: true };
+      // The runtime drops a redelivery silently; a script that retries with its own message id is
+      // told. (Without one, the id is fresh: nothing to look up.)
+      if (post.messageId && (await models.inboundEvents.exists({ _id: `${WEB}:${eventId}`, processedAt: { $ne: null } }))) return { eventId, duplicate: true };
       await current({ type: "message", message, profile });
       return { eventId, duplicate: false };
     },

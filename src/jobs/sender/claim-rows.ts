@@ -48,17 +48,21 @@ export async function claimRows(models: RuntimeModels, input: ClaimInput): Promi
   return { rows: rows.filter((r) => mine.has(r._id)).map((r) => ({ ...r, ...lease })), blocked };
 }
 
-/** Due rows of each lane, in `LANES` order, oldest first: every one, or (a backlog) the oldest `limit`. */
+/** Due rows of each lane, in `LANES` order, oldest first. */
 async function dueByLane(models: RuntimeModels, input: ClaimInput, outreachLimit: number): Promise<OutboxDoc[][]> {
   const due = { channel: input.channel, state: "queued" as const, notBefore: { $lte: input.now } };
-  const all = await models.outbox.find(due).sort({ notBefore: 1, seq: 1 }).limit(input.limit).lean<OutboxDoc[]>();
-  if (all.length < input.limit) return LANES.map((lane) => all.filter((r) => r.lane === lane));
-  return Promise.all(
-    LANES.map((lane) => {
-      const room = Math.min(input.limit, isOutreach(lane) ? outreachLimit : Infinity);
-      return room > 0 ? models.outbox.find({ ...due, lane }).sort({ notBefore: 1, seq: 1 }).limit(room).lean<OutboxDoc[]>() : [];
-    }),
-  );
+  const sorted = { notBefore: 1, seq: 1 } as const;
+  const all = await models.outbox.find(due).sort(sorted).limit(input.limit).lean<OutboxDoc[]>();
+  const ofLane = (lane: Lane) => all.filter((r) => r.lane === lane);
+  if (all.length < input.limit) return LANES.map(ofLane);
+  // A backlog: the read holds the oldest rows of the last lane, but maybe not the rows of the
+  // lanes before it that come first; those are read on their own.
+  const last = LANES[LANES.length - 1] as Lane;
+  const earlier = LANES.slice(0, -1).map((lane) => {
+    const room = Math.min(input.limit, isOutreach(lane) ? outreachLimit : Infinity);
+    return room > 0 ? models.outbox.find({ ...due, lane }).sort(sorted).limit(room).lean<OutboxDoc[]>() : [];
+  });
+  return [...(await Promise.all(earlier)), ofLane(last)];
 }
 
 /** The rows of each lane (in `LANES` order) that fit: `limit` in all, `outreachLimit` of outreach. */

@@ -25,6 +25,11 @@ export interface SendPolicy {
    * write is worth it only where an interrupted send must not simply be repeated.
    */
   markInFlight?: boolean;
+  /**
+   * Whether the channel's contacts can block us (default true): rows of a contact flagged blocked
+   * are then set aside unsent. A channel without blocking skips looking the flags up.
+   */
+  recipientsCanBlock?: boolean;
 }
 
 /**
@@ -59,6 +64,7 @@ export const WHATSAPP_POLICY: SendPolicy = {
  * dispatch tick is 1 ms, so replies show at once. A duplicate in
  * the simulator is harmless, so an ambiguous write is resent, and rows are not marked in flight
  * first: an interrupted send is simply repeated, and a reply shows one store write sooner.
+ * Nobody can block the simulator, so no blocked flags are looked up either.
  */
 export const WEB_POLICY: SendPolicy = {
   pace: { perSecond: 1_000_000_000, burst: 1_000_000, perChatIntervalMs: 0 },
@@ -67,6 +73,7 @@ export const WEB_POLICY: SendPolicy = {
   resendAmbiguous: true,
   capCoolDownMs: 60_000,
   markInFlight: false,
+  recipientsCanBlock: false,
 };
 
 /**

@@ -90,7 +90,7 @@ export function createRowSource(deps: RowSourceDeps): RowSource {
       leaseMs: deps.rowLeaseMs,
       limit,
       ...(outreachLimit === undefined ? {} : { outreachLimit }),
-      blockedAmong: (contactKeys) => blockedAmong(models, contactKeys),
+      ...(policy.recipientsCanBlock === false ? {} : { blockedAmong: (contactKeys: string[]) => blockedAmong(models, contactKeys) }),
     });
     // A row another instance reclaimed from us while we held it can come back: hold it once.
     const rows = claimed.rows.filter((r) => !held.has(r._id));
