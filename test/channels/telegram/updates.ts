@@ -36,33 +36,22 @@ export function memberUpdate(updateId: number, chatId: number, status: "kicked" 
   };
 }
 
-/** The person shares their own number with the request_contact button (`contact.user_id === from.id`). */
-export function ownContactUpdate(updateId: number, chatId: number, phone: string) {
+/** A private message from Kiran (`chatId`) carrying `content` (contact, photo, …). */
+function privateMessage(updateId: number, chatId: number, content: Record<string, unknown>) {
   const person = { id: chatId, is_bot: false, first_name: "Kiran" };
   return {
     update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: person,
-      chat: { id: chatId, first_name: "Kiran", type: "private" },
-      date: 1735700000,
-      contact: { phone_number: phone, first_name: "Kiran", user_id: chatId },
-    },
+    message: { message_id: updateId, from: person, chat: { id: chatId, first_name: "Kiran", type: "private" }, date: 1735700000, ...content },
   };
+}
+
+/** The person shares their own number with the request_contact button (`contact.user_id === from.id`). */
+export function ownContactUpdate(updateId: number, chatId: number, phone: string) {
+  return privateMessage(updateId, chatId, { contact: { phone_number: phone, first_name: "Kiran", user_id: chatId } });
 }
 
 /** A photo the person sent, as Telegram delivers it: several sizes, the largest last. */
 export function photoUpdate(updateId: number, chatId: number, file: { file_id: string; file_unique_id: string; file_size: number }, size = { width: 960, height: 1280 }) {
-  const person = { id: chatId, is_bot: false, first_name: "Kiran" };
   const thumb = { file_id: `${file.file_id}-thumb`, file_unique_id: `${file.file_unique_id}t`, file_size: 1200, width: 67, height: 90 };
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: person,
-      chat: { id: chatId, first_name: "Kiran", type: "private" },
-      date: 1735700000,
-      photo: [thumb, { ...file, ...size }],
-    },
-  };
+  return privateMessage(updateId, chatId, { photo: [thumb, { ...file, ...size }] });
 }
