@@ -172,7 +172,8 @@ export function runtimeModels(connection: Connection) {
     { ...opts, collection: "outbox" },
   );
   outbox.index({ contactKey: 1, seq: 1 });
-  outbox.index({ channel: 1, state: 1, notBefore: 1 });
+  // Serves the claim (equal channel and state, sorted by notBefore then seq) without a sort stage.
+  outbox.index({ channel: 1, state: 1, notBefore: 1, seq: 1 });
 
   const actionResult = new Schema<ActionResultDoc>(
     { _id: String, name: String, ok: Boolean, result: Schema.Types.Mixed, error: String, at: Date },

@@ -8,7 +8,6 @@ import { failedToParse } from "../engine/errors.js";
 import { compileFilter } from "../engine/match.js";
 import { positionalIndex } from "../engine/positional.js";
 import { compileProjection } from "../engine/projection.js";
-import { sortDocs } from "../engine/sort.js";
 import type { UpdateSpec } from "../engine/update.js";
 import { checkCollectionName, collectionForWrite, deleteDoc, updateDoc, upsertDoc } from "../engine/writes.js";
 import { cloneValue, isPlainObject } from "../engine/values.js";
@@ -29,9 +28,7 @@ function findAndModify(ctx: Ctx, cmd: Document): Document {
   const pred = compileFilter(filter);
   const coll = ctx.catalog.get(ctx.db, name);
   const sort = optDoc(cmd, "sort");
-  const sorted = sort && Object.keys(sort).length > 0;
-  const matched = coll?.find(filter, pred, sorted ? Infinity : 1) ?? [];
-  const doc = (sorted ? sortDocs(matched, sort) : matched)[0];
+  const doc = coll?.find(filter, pred, 1, sort)[0];
   const project = compileProjection(cmd.fields ?? cmd.projection, (d, field) => positionalIndex(d, field.split("."), pred), ctx.now);
 
   if (remove) {

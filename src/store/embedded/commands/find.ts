@@ -11,7 +11,6 @@ import { isNumeric, numKind, toNumber } from "../engine/numbers.js";
 import { leafValues } from "../engine/paths.js";
 import { positionalIndex } from "../engine/positional.js";
 import { compileProjection } from "../engine/projection.js";
-import { sortDocs } from "../engine/sort.js";
 import { checkCollectionName } from "../engine/writes.js";
 import { cloneValue } from "../engine/values.js";
 import { nonNegative, optBool, optDoc, optNumber } from "./args.js";
@@ -20,10 +19,8 @@ import { nonNegative, optBool, optDoc, optNumber } from "./args.js";
 function query(ctx: Ctx, name: string, filter: Document | undefined, sort: unknown, skip: number, limit: number, pred = compileFilter(filter)): Document[] {
   const coll = ctx.catalog.get(ctx.db, name);
   if (!coll) return [];
-  const unsorted = sort === undefined || (typeof sort === "object" && sort !== null && Object.keys(sort).length === 0);
-  const docs = coll.find(filter, pred, unsorted && limit > 0 ? skip + limit : Infinity);
-  const sorted = unsorted ? docs : sortDocs(docs, sort);
-  return skip > 0 || limit > 0 ? sorted.slice(skip, limit > 0 ? skip + limit : undefined) : sorted;
+  const docs = coll.find(filter, pred, limit > 0 ? skip + limit : Infinity, sort);
+  return skip > 0 ? docs.slice(skip) : docs;
 }
 
 function find(ctx: Ctx, cmd: Document): Document {

@@ -1,6 +1,7 @@
 /**
  * A secondary index: maps from index keys to document ids, for equality lookups and unique
- * checks. Two maps: the full (compound) key and the leading field alone.
+ * checks (the full compound key and the leading field alone), and the keys in index order for
+ * sorted walks and prefix ranges while no document gives it several keys.
  */
 import type { Document } from "../contract.js";
 import { CommandError, ErrorCode } from "./errors.js";
@@ -9,11 +10,14 @@ import { keyOf } from "./keys.js";
 import { compileFilter, type Predicate } from "./match.js";
 import { isNumeric, toNumber } from "./numbers.js";
 import { collectValues, leafValues } from "./paths.js";
+import { OrderedKeys, type OrderedEntry } from "./ordered-keys.js";
 import { isPlainObject } from "./values.js";
 
 interface IndexField {
   path: string;
   parts: string[];
+  /** 1 or -1 (0 for a hashed field). */
+  dir: number;
 }
 
 export interface Entry {
@@ -54,6 +58,11 @@ export class Index {
   private readonly partial: Predicate | undefined;
   private readonly full: IdSets = new Map();
   private readonly lead: IdSets;
+  /**
+   * Undefined for hashed and partial indexes, and from the first document with several keys on
+   * (a multikey index): such an index cannot list each document once in sort order.
+   */
+  private ordered: OrderedKeys | undefined;
 
   /** `spec` is the createIndexes entry (with `key` and `name`), kept for listIndexes and replay. */
   constructor(readonly spec: Document) {
@@ -61,7 +70,7 @@ export class Index {
     if (!isPlainObject(key) || Object.keys(key).length === 0) throw new CommandError(ErrorCode.CannotCreateIndex, "Index keys cannot be empty.");
     if (typeof spec.name !== "string" || spec.name === "") throw new CommandError(ErrorCode.CannotCreateIndex, "index name must be a non-empty string");
     this.name = spec.name;
-    this.fields = Object.keys(key).map((path) => ({ path, parts: path.split(".") }));
+    this.fields = Object.entries(key).map(([path, d]) => ({ path, parts: path.split("."), dir: isNumeric(d) ? Math.sign(toNumber(d)) || 1 : 0 }));
     this.searchable = Object.values(key).every((d) => isNumeric(d) || d === "hashed");
     this.unique = spec.unique === true && this.searchable;
     this.sparse = spec.sparse === true;
@@ -70,6 +79,7 @@ export class Index {
     if (pfe !== undefined && !isPlainObject(pfe)) throw new CommandError(ErrorCode.CannotCreateIndex, "partialFilterExpression must be an object");
     this.partial = pfe ? compileFilter(pfe) : undefined;
     this.lead = this.fields.length === 1 ? this.full : new Map();
+    if (this.searchable && !this.partial && this.fields.every((f) => f.dir !== 0)) this.ordered = new OrderedKeys(this.fields.map((f) => f.dir));
   }
 
   get keyPattern(): Document {
@@ -106,18 +116,27 @@ export class Index {
     return out;
   }
 
-  add(id: string, entries: Entry[]): void {
+  /** Files document `id` (insertion number `ord`) under `entries`. */
+  add(id: string, entries: Entry[], ord: number): void {
     for (const e of entries) {
       addTo(this.full, e.full, id);
       if (this.lead !== this.full) addTo(this.lead, e.lead, id);
     }
+    if (entries.length > 1) this.ordered = undefined;
+    else if (entries[0]) this.ordered?.insert(orderedEntry(entries[0], ord, id));
   }
 
-  remove(id: string, entries: Entry[]): void {
+  remove(id: string, entries: Entry[], ord: number): void {
     for (const e of entries) {
       removeFrom(this.full, e.full, id);
       if (this.lead !== this.full) removeFrom(this.lead, e.lead, id);
     }
+    if (entries.length === 1) this.ordered?.delete(orderedEntry(entries[0] as Entry, ord, id));
+  }
+
+  /** The keys in index order, or undefined when this index cannot walk them (see `ordered`). */
+  get orderedKeys(): OrderedKeys | undefined {
+    return this.ordered;
   }
 
   /** For a unique index: the `keyValue` a document other than `id` already holds under these entries. */
@@ -143,6 +162,10 @@ export class Index {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+function orderedEntry(e: Entry, ord: number, id: string): OrderedEntry {
+  return { values: e.values.map((v) => (v === undefined ? null : v)), ord, id };
+}
 
 export function duplicateKeyError(ns: string, indexName: string, keyPattern: Document, keyValue: Document, prefix = ""): CommandError {
   const shown = Object.entries(keyValue).map(([k, v]) => `${k}: ${formatValue(v)}`).join(", ");

@@ -1,11 +1,15 @@
 /**
- * Picks the documents a filter needs to look at: by `_id`, else by the index whose leading field
- * the filter pins to fewest documents, else all. Callers still run the full filter on each.
+ * Picks the documents a query needs to look at: by `_id`; else along an index in sort order
+ * when one can serve the sort (so a limit stops the walk early); else by the index that pins the
+ * filter to fewest documents; else all. Callers still run the full filter on each.
  */
 import type { Document } from "../contract.js";
+import { compareValues } from "./compare.js";
 import type { Index } from "./indexes.js";
 import { keyOf } from "./keys.js";
 import { isOperatorObject } from "./match.js";
+import type { OrderedEntry } from "./ordered-keys.js";
+import type { SortKey } from "./sort.js";
 import { isPlainObject } from "./values.js";
 
 /** Values that equal themselves under index keys: not null (also matches missing), arrays or regexes. */
@@ -35,6 +39,12 @@ export interface Plannable {
   readonly indexes: ReadonlyMap<string, Index>;
 }
 
+export interface Plan {
+  docs: Iterable<Document>;
+  /** True when `docs` come in the requested sort order already. */
+  sorted: boolean;
+}
+
 function idsFor(index: Index, eqs: Map<string, unknown[]>): ReadonlySet<string> | undefined {
   const first = index.fields[0];
   const leadValues = first && eqs.get(first.path);
@@ -47,34 +57,136 @@ function idsFor(index: Index, eqs: Map<string, unknown[]>): ReadonlySet<string> 
   return ids;
 }
 
-/** The candidate documents for `filter`, in natural order when scanning. */
-export function candidates(coll: Plannable, filter: Document | undefined): Iterable<Document> {
-  if (!filter) return coll.docs.values();
-  const eqs = equalities(filter);
-  if (eqs.size === 0) return coll.docs.values();
-  const ids = eqs.get("_id");
-  if (ids) {
-    const out: Document[] = [];
-    const seen = new Set<string>();
-    for (const v of ids) {
-      const k = keyOf(v);
-      const doc = coll.docs.get(k);
-      if (doc && !seen.has(k)) out.push(doc);
-      seen.add(k);
-    }
-    return out;
-  }
+function smallestLookup(coll: Plannable, eqs: Map<string, unknown[]>): ReadonlySet<string> | undefined {
   let best: ReadonlySet<string> | undefined;
   for (const index of coll.indexes.values()) {
     if (!index.usableForLookup) continue;
     const found = idsFor(index, eqs);
     if (found && (!best || found.size < best.size)) best = found;
   }
-  if (!best) return coll.docs.values();
+  return best;
+}
+
+/** The lowest and highest value a filter's range operators admit on `path` (undefined: open). */
+function bounds(filter: Document, path: string): { low?: unknown; high?: unknown } {
+  const cond = filter[path];
+  const out: { low?: unknown; high?: unknown } = {};
+  if (!isOperatorObject(cond)) return out;
+  for (const [op, v] of Object.entries(cond)) {
+    if (!lookupable(v)) continue;
+    if ((op === "$gt" || op === "$gte") && (out.low === undefined || compareValues(v, out.low) > 0)) out.low = v;
+    if ((op === "$lt" || op === "$lte") && (out.high === undefined || compareValues(v, out.high) < 0)) out.high = v;
+  }
+  return out;
+}
+
+/**
+ * Whether walking `index` (its first `pinned` fields fixed by equalities) yields `sort` order:
+ * forward, reversed, or not at all. The sort must run to the index's last field so that ties
+ * fall to insertion order, as a stable sort leaves them.
+ */
+function walkDirection(index: Index, pinned: number, sort: SortKey[]): "forward" | "reverse" | undefined {
+  const first = sort[0];
+  if (!first) return undefined;
+  const from = index.fields.findIndex((f) => f.path === first.parts.join("."));
+  if (from < 0 || from > pinned || from + sort.length !== index.fields.length) return undefined;
+  let sign = 0;
+  for (const [i, key] of sort.entries()) {
+    const field = index.fields[from + i] as Index["fields"][number];
+    if (field.path !== key.parts.join(".")) return undefined;
+    if (from + i < pinned) continue;
+    const s = key.dir * field.dir;
+    if (sign !== 0 && s !== sign) return undefined;
+    sign = s;
+  }
+  return sign < 0 ? "reverse" : "forward";
+}
+
+interface Range {
+  index: Index;
+  start: unknown[];
+  end: unknown[];
+  size: number;
+  direction: "forward" | "reverse" | undefined;
+}
+
+/** The key range of `index` the filter confines matches to: equal leading fields, then bounds on the next. */
+function rangeOf(index: Index, filter: Document, eqs: Map<string, unknown[]>, sort: SortKey[]): Range | undefined {
+  const keys = index.orderedKeys;
+  if (!keys) return undefined;
+  const prefix: unknown[] = [];
+  for (const f of index.fields) {
+    const values = eqs.get(f.path);
+    if (values?.length !== 1) break;
+    prefix.push(values[0]);
+  }
+  // A sparse index lacks documents without its fields; only an equality guarantees they have them.
+  if (index.sparse && prefix.length === 0) return undefined;
+  const start = [...prefix];
+  const end = [...prefix];
+  const next = index.fields[prefix.length];
+  if (next) {
+    const { low, high } = bounds(filter, next.path);
+    const [first, last] = next.dir > 0 ? [low, high] : [high, low];
+    if (first !== undefined) start.push(first);
+    if (last !== undefined) end.push(last);
+  }
+  return { index, start, end, size: keys.count(start, end), direction: walkDirection(index, prefix.length, sort) };
+}
+
+function* along(coll: Plannable, entries: Iterable<OrderedEntry>): Generator<Document> {
+  for (const e of entries) {
+    const doc = coll.docs.get(e.id);
+    if (doc) yield doc;
+  }
+}
+
+function docsOf(coll: Plannable, ids: Iterable<string>): Document[] {
   const out: Document[] = [];
-  for (const id of best) {
+  for (const id of ids) {
     const doc = coll.docs.get(id);
     if (doc) out.push(doc);
   }
   return out;
+}
+
+function byIds(coll: Plannable, ids: unknown[]): Document[] {
+  const out: Document[] = [];
+  const seen = new Set<string>();
+  for (const v of ids) {
+    const k = keyOf(v);
+    const doc = coll.docs.get(k);
+    if (doc && !seen.has(k)) out.push(doc);
+    seen.add(k);
+  }
+  return out;
+}
+
+/** How to find the candidates for `filter`, given the sort the caller will apply. */
+export function plan(coll: Plannable, filter: Document | undefined, sort: SortKey[] = []): Plan {
+  const eqs = filter ? equalities(filter) : new Map<string, unknown[]>();
+  const ids = eqs.get("_id");
+  if (ids) return { docs: byIds(coll, ids), sorted: false };
+  const looked = eqs.size > 0 ? smallestLookup(coll, eqs) : undefined;
+  const otherwise = looked?.size ?? coll.docs.size;
+  let walk: Range | undefined;
+  let narrowest: Range | undefined;
+  for (const index of coll.indexes.values()) {
+    const range = rangeOf(index, filter ?? {}, eqs, sort);
+    if (!range) continue;
+    if (range.direction && (!walk || range.size < walk.size)) walk = range;
+    if (!narrowest || range.size < narrowest.size) narrowest = range;
+  }
+  // A walk in sort order skips sorting and stops at the limit: worth it unless it visits more.
+  if (walk && walk.size <= otherwise) {
+    const keys = walk.index.orderedKeys;
+    return { docs: along(coll, keys?.walk(walk.start, walk.end, walk.direction === "reverse") ?? []), sorted: true };
+  }
+  if (narrowest && narrowest.size < otherwise) {
+    // In natural order, as a scan would give them.
+    const entries = [...(narrowest.index.orderedKeys?.walk(narrowest.start, narrowest.end) ?? [])].sort((a, b) => a.ord - b.ord);
+    return { docs: along(coll, entries), sorted: false };
+  }
+  if (looked) return { docs: docsOf(coll, looked), sorted: false };
+  return { docs: coll.docs.values(), sorted: false };
 }

@@ -6,7 +6,7 @@ import { toNumber } from "./numbers.js";
 import { sortValue } from "./paths.js";
 import { isPlainObject } from "./values.js";
 
-interface SortKey {
+export interface SortKey {
   parts: string[];
   dir: 1 | -1;
 }

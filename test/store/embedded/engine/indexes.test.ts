@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Document } from "../../../../src/store/embedded/contract.js";
 import { Collection } from "../../../../src/store/embedded/engine/collection.js";
 import { Index } from "../../../../src/store/embedded/engine/indexes.js";
-import { candidates } from "../../../../src/store/embedded/engine/planner.js";
+import { plan } from "../../../../src/store/embedded/engine/planner.js";
 import { harness, ids } from "./helpers.js";
 
 function batch(reply: Document): Document[] {
@@ -103,7 +103,7 @@ describe("index constraints", () => {
     for (let i = 0; i < 1000; i++) coll.insert({ _id: i, org: `o${i % 10}`, n: i, tags: [`t${i}`, "all"] });
     coll.addIndex(new Index({ key: { org: 1, n: 1 }, name: "org_1_n_1" }));
     coll.addIndex(new Index({ key: { tags: 1 }, name: "tags_1" }));
-    const count = (filter: Document) => [...candidates(coll, filter)].length;
+    const count = (filter: Document) => [...plan(coll, filter).docs].length;
     expect(count({ _id: 5 })).toBe(1);
     expect(count({ _id: { $in: [1, 2, 3000] } })).toBe(2);
     expect(count({ org: "o3" })).toBe(100);
